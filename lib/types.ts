@@ -122,6 +122,8 @@ export type ScheduleSpec =
       thresholdMode?: "rel" | "abs";
       cooldown?: number;
       minLr?: number;
+      /** Reductions of the lr smaller than eps are skipped (PyTorch's eps, default 1e-8). */
+      eps?: number;
       /** Stop the run once the learning rate has reached minLr and would decay again (the articles' floor). */
       stopAtMinLr?: boolean;
     };
