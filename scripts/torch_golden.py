@@ -238,7 +238,7 @@ def scheduled_run_cases():
         run("sgd({lr}) with exponential decay on Beale", "beale", [1.0, 1.0], {"name": "sgd", "lr": 0.02}, schedule={"name": "exponential", "gamma": 0.97}),
         run("sgd({lr}) with multiStep on Himmelblau", "himmelblau", [-1.0, -1.0], {"name": "sgd", "lr": 0.02}, schedule={"name": "multiStep", "milestones": [10, 30], "gamma": 0.3}),
         run("sgd({lr}) with reduceOnPlateau on the ravine", "ravine", [3.0, 1.0], {"name": "sgd", "lr": 0.199},
-            steps=150, schedule={"name": "reduceOnPlateau", "factor": 0.5, "patience": 3, "threshold": 0.05}),
+            steps=150, schedule={"name": "reduceOnPlateau", "factor": 0.5, "patience": 2, "threshold": 0.1}),
         run("adam({lr}) with reduceOnPlateau (abs, cooldown, minLr) on Himmelblau", "himmelblau", [-1.0, -1.0], {"name": "adam", "lr": 0.5},
             steps=150, schedule={"name": "reduceOnPlateau", "factor": 0.3, "patience": 2, "threshold": 1e-3, "thresholdMode": "abs", "cooldown": 2, "minLr": 0.01}),
     ]
