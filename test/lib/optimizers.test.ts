@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { adam, adamw, createOptimizer, momentum, rmsprop, runOptimizer, sgd, type Optimizer, type RunSpec } from "../../lib/index.js";
 import { expectClose } from "../fixtures/torch/replay.js";
-import { quadratic } from "./objectives.js";
+import { quadratic } from "./run.fixtures.js";
 
 /** Runs `optimizer` on a fixed sequence of gradients from `start`; `lr(t)` is the lr of step t (1-based). */
 function drive(optimizer: Optimizer, start: number[], grads: number[][], lr: (t: number) => number): number[] {

@@ -1,7 +1,7 @@
 // validateRunSpec: specs arrive as plain JSON, so every mistake must come back as an error naming the field and the fix.
 import { describe, expect, it } from "vitest";
 import { runOptimizer, validateRunSpec } from "../../lib/index.js";
-import { lineFit, quadratic } from "./objectives.js";
+import { lineFit, quadratic } from "./run.fixtures.js";
 
 const valid = { objective: "rosenbrock", start: [-1.5, 2], optimizer: { name: "adam", lr: 0.1 }, steps: 100 };
 const withChange = (change: Record<string, unknown>) => () => validateRunSpec({ ...valid, ...change });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { runOptimizer, type Objective, type RunSpec, type Trace } from "../../lib/index.js";
-import { lineFit, quadratic } from "./objectives.js";
+import { lineFit, quadratic } from "./run.fixtures.js";
 
 const inline: RunSpec["objective"] = { expr: "inline" }; // ignored when runOptimizer gets an objective
 const run = (objective: Objective, spec: Partial<RunSpec>): Trace =>
