@@ -26,9 +26,11 @@ const LOSSES_FOR: Record<ModelSpec["kind"], readonly LossName[]> = {
   logistic: ["crossEntropy"],
 };
 
+// Why a loss does not fit a model, for the error message.
+const NEEDS_REAL_LOSS = "cross-entropy compares a probability with a 0/1 label, and this model outputs any real number; use model logistic for 0/1 targets";
 const WHY_NOT: Record<ModelSpec["kind"], string> = {
-  linear: "cross-entropy compares a probability with a 0/1 label, and a linear model outputs any real number; use model logistic for 0/1 targets",
-  polynomial: "cross-entropy compares a probability with a 0/1 label, and a polynomial outputs any real number; use model logistic for 0/1 targets",
+  linear: NEEDS_REAL_LOSS,
+  polynomial: NEEDS_REAL_LOSS,
   logistic: "the logistic model outputs a probability, scored by cross-entropy (squared or absolute error on σ(z) gives a non-convex, flat-tailed loss)",
 };
 
