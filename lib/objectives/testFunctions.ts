@@ -1,7 +1,8 @@
 // The named test functions: one table with each formula, its exact gradient, a good default view and its
 // known minima. `f(x, y)` plugs straight into Plot's contour mark; `expr` is the same formula in the
-// expression language, for pages that let readers edit it.
+// expression language, which gives every function an exact Hessian for classifying critical points.
 import type { Objective, TestFunctionName } from "../types.js";
+import { compileExpression, type Hessian } from "./expression/index.js";
 import { closestName } from "./expression/suggest.js";
 
 /** A known critical point: a minimum (global or local) or a saddle. `point` has one number per dimension. */
@@ -34,6 +35,8 @@ export interface TestFunction {
   f(x: number, y: number): number;
   /** Writes the exact gradient into out[0] (and out[1] when dim is 2). */
   grad(x: number, y: number, out: Float64Array): void;
+  /** Exact Hessian [[fxx, fxy], [fxy, fyy]] (from `expr`; y-entries are 0 when dim is 1). */
+  hessian(x: number, y: number): Hessian;
   /** The same function with some parameters changed; throws on unknown or invalid parameters. */
   withParams(params: Record<string, number>): TestFunction;
 }
@@ -430,6 +433,7 @@ function checkedParams(name: TestFunctionName, params: Record<string, number> | 
 function build(name: TestFunctionName, params: Params): TestFunction {
   const definition = definitions[name];
   const formula = definition.formula(params);
+  let compiled: ReturnType<typeof compileExpression> | undefined; // compiled on first use of hessian
   return {
     name,
     label: definition.label,
@@ -439,6 +443,10 @@ function build(name: TestFunctionName, params: Params): TestFunction {
     domain: definition.domain,
     params,
     ...formula,
+    hessian(x, y) {
+      compiled ??= compileExpression(formula.expr);
+      return compiled.hessian(x, y);
+    },
     withParams: (changes) => build(name, checkedParams(name, { ...params, ...changes })),
   };
 }

@@ -1,0 +1,109 @@
+// A contour map of f(x, y) with optimization paths drawn in the parameter plane and the known minima marked.
+import * as Plot from "@observablehq/plot";
+import { cachedGrid, cachedLevels, type Surface } from "./contourGrid.js";
+import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
+import { toSeries, type Series, type TraceInput } from "./series.js";
+import { contourSummary } from "./summaries.js";
+
+export interface ContourPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
+  /** The view; defaults to the surface's own domain. */
+  domain?: Box;
+  /** Runs to draw, each a Trace or {trace, label, color}. */
+  trajectories?: TraceInput | readonly TraceInput[];
+  /** About how many contour levels to draw. */
+  levels?: number;
+  /** Log-spaced levels and fill; by default chosen from the data (true for Rosenbrock, Beale, …). */
+  logLevels?: boolean;
+  showMinima?: boolean;
+  /** A start point to mark with a ring (for a map drawn before any run). */
+  start?: readonly number[];
+  /** Grid cells per side used to compute the contours. */
+  resolution?: number;
+}
+
+export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) {
+  const {
+    domain = surface.domain,
+    trajectories,
+    levels = 20,
+    logLevels,
+    showMinima = true,
+    start,
+    resolution = 120,
+    ...plotOptions
+  } = options;
+  const box: Box = { x: [domain.x[0], domain.x[1]], y: [domain.y[0], domain.y[1]] };
+  const minima = showMinima ? (surface.minima ?? []) : [];
+  const globalMin = Math.min(...(surface.minima ?? []).map((m) => m.value));
+  const grid = cachedGrid(surface.f, box, resolution, resolution);
+  const contours = cachedLevels(grid, { count: levels, log: logLevels, floor: globalMin });
+  const series = toSeries(trajectories);
+  // A run far outside the view is drawn heading off the frame, never at coordinates like 1e300.
+  const drawBox = expandBox(box, 0.05);
+  const paths = series.map((s) => ({ series: s, points: drawablePath(s.trace.path, drawBox) }));
+  const title = surface.label ?? "f(x, y)";
+  return Plot.plot({
+    aspectRatio: 1,
+    ariaLabel: `Contour map of ${title}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`,
+    ariaDescription: contourSummary({
+      title,
+      box,
+      levels: contours.thresholds.length,
+      logLevels: contours.log,
+      minima,
+      series,
+      leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
+    }),
+    x: { domain: box.x, label: "x" },
+    y: { domain: box.y, label: "y" },
+    color: contours.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
+    marks: [
+      Plot.contour(contours.values, {
+        width: grid.columns,
+        height: grid.rows,
+        x1: box.x[0],
+        x2: box.x[1],
+        y1: box.y[1],
+        y2: box.y[0],
+        thresholds: contours.thresholds,
+        fill: "value",
+        stroke: "white",
+        strokeOpacity: 0.4,
+        strokeWidth: 0.5,
+      }),
+      Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
+      minimaMarks(minima),
+      start && start.every(Number.isFinite) ? Plot.dot([start], { x: "0", y: "1", r: 6, stroke: "white", strokeWidth: 2 }) : null,
+      paths.map(({ series, points }) => pathMarks(series, points)),
+    ],
+    ...plotOptions,
+  });
+}
+
+function minimaMarks(minima: NonNullable<Surface["minima"]>): Plot.Markish[] {
+  const text = (m: (typeof minima)[number]) => `${m.global ? "global" : "local"} minimum, value ${m.value}`;
+  const options = { x: (m: (typeof minima)[number]) => m.point[0], y: (m: (typeof minima)[number]) => m.point[1], symbol: "star", r: 6, stroke: "black", title: text };
+  return [
+    Plot.dot(minima.filter((m) => m.global), { ...options, fill: "white" }),
+    Plot.dot(minima.filter((m) => !m.global), { ...options, fill: "none" }),
+  ];
+}
+
+/** The path as a line over dots, the start as a ring, and an × where a run diverged. */
+function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.Markish[] {
+  if (points.length === 0) return [];
+  const last = points[points.length - 1];
+  const xy = { x: "x", y: "y", clip: "frame" } as const;
+  return [
+    Plot.line(points, { ...xy, stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 }),
+    Plot.line(points, { ...xy, stroke: color, strokeWidth: 2 }),
+    Plot.dot(points, { ...xy, r: 2.5, fill: color, title: (p: DrawPoint) => `${label}, step ${p.step}` }),
+    Plot.dot([points[0]], { ...xy, r: 5, fill: "white", stroke: color, strokeWidth: 2.5 }),
+    trace.stop.reason === "diverged"
+      ? [
+          Plot.dot([last], { ...xy, symbol: "times", r: 7, stroke: color, strokeWidth: 3 }),
+          Plot.text([last], { ...xy, text: () => `${label} diverged`, dy: -14, fill: color, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+        ]
+      : null,
+  ];
+}
