@@ -4,6 +4,8 @@ import { cachedGrid, cachedLevels, type Surface } from "./contourGrid.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
 import { contourSummary } from "./summaries.js";
+import { gradientFieldMarks } from "./GradientField.js";
+import type { Differentiable } from "../lib/analysis/gradient.js";
 
 export interface ContourPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
   /** The view; defaults to the surface's own domain. */
@@ -17,8 +19,14 @@ export interface ContourPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
   showMinima?: boolean;
   /** A start point to mark with a ring (for a map drawn before any run). */
   start?: readonly number[];
+  /** Draw `start` as a large handle that invites dragging (used by DraggableContour). */
+  handle?: boolean;
   /** Grid cells per side used to compute the contours. */
   resolution?: number;
+  /** Overlay arrows of ∇f on a grid (needs `surface.grad`); a number sets the arrows per row (default 15). */
+  gradientField?: boolean | number;
+  /** Extra Plot marks drawn on top, in data coordinates (e.g. gradientProbeMarks). */
+  marks?: Plot.Markish[];
 }
 
 export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) {
@@ -30,6 +38,9 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
     showMinima = true,
     start,
     resolution = 120,
+    gradientField = false,
+    marks = [],
+    handle = false,
     ...plotOptions
   } = options;
   const box: Box = { x: [domain.x[0], domain.x[1]], y: [domain.y[0], domain.y[1]] };
@@ -53,7 +64,7 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
       minima,
       series,
       leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
-    }),
+    }) + (gradientField && surface.grad ? " Arrows show the gradient on a grid; each points uphill, across the contour lines." : ""),
     x: { domain: box.x, label: "x" },
     y: { domain: box.y, label: "y" },
     color: contours.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
@@ -72,12 +83,26 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
         strokeWidth: 0.5,
       }),
       Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
+      gradientField && surface.grad
+        ? gradientFieldMarks(surface as Differentiable, box, { columns: gradientField === true ? 15 : gradientField })
+        : null,
       minimaMarks(minima),
-      start && start.every(Number.isFinite) ? Plot.dot([start], { x: "0", y: "1", r: 6, stroke: "white", strokeWidth: 2 }) : null,
+      start && start.every(Number.isFinite) ? startMarks(start, handle) : null,
       paths.map(({ series, points }) => pathMarks(series, points)),
+      marks,
     ],
     ...plotOptions,
   });
+}
+
+function startMarks(start: readonly number[], handle: boolean): Plot.Markish[] {
+  const at = { x: () => start[0], y: () => start[1], clip: "frame" } as const;
+  if (!handle) return [Plot.dot([start], { ...at, r: 6, stroke: "white", strokeWidth: 2 })];
+  // A dark outline round a white ring reads on both ends of the colour scheme.
+  return [
+    Plot.dot([start], { ...at, r: 10, fill: "white", fillOpacity: 0.35, stroke: "#212529", strokeWidth: 4.5 }),
+    Plot.dot([start], { ...at, r: 10, stroke: "white", strokeWidth: 2 }),
+  ];
 }
 
 function minimaMarks(minima: NonNullable<Surface["minima"]>): Plot.Markish[] {

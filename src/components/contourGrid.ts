@@ -6,6 +6,8 @@ import type { Box } from "./points.js";
 /** A function of two variables with a default view, as in lib's test-function registry. */
 export interface Surface {
   f(x: number, y: number): number;
+  /** The exact gradient, written into out[0] and out[1]; needed only for a gradient-field overlay. */
+  grad?(x: number, y: number, out: Float64Array): void;
   readonly domain: Box;
   readonly label?: string;
   readonly minima?: readonly { readonly point: readonly number[]; readonly value: number; readonly global?: boolean }[];
