@@ -77,7 +77,7 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
         y1: box.y[1],
         y2: box.y[0],
         thresholds: contours.thresholds,
-        fill: "value",
+        fill: Plot.identity, // the contour's own threshold value, through the color scale ("value" would read a field of the data)
         stroke: "white",
         strokeOpacity: 0.4,
         strokeWidth: 0.5,
