@@ -7,7 +7,7 @@ import { featureMatrix, targetVector } from "../objectives/design.js";
  * distinct x and keep the lowest: O(n³), about 0.1 ms-scale work for the page's 60-odd points.
  */
 export function leastAbsoluteDeviations(x: readonly number[], y: readonly number[]): number[] {
-  const { n, d, data: xs } = featureMatrix(x, "x");
+  const { n, d, data: xs } = featureMatrix(x as number[], "x");
   if (d !== 1) throw new Error("leastAbsoluteDeviations takes one feature per sample");
   const ys = targetVector(y, n, "y");
   let best = [0, median(ys)]; // a flat line at the median: the answer when all x are equal

@@ -2,12 +2,12 @@
 // evidence the comparison table quotes (steps to a loss threshold, final loss).
 import type { Objective, OptimizerSpec, RunSpec, Trace } from "../types.js";
 import { runOptimizer } from "../run.js";
-import { tuneLr } from "./tuning.js";
+import { tuneLr, type UntunedOptimizer } from "./tuning.js";
 
 /** A racer: a label and its optimizer without the lr (which the race tunes) or with one (which it keeps). */
 export interface Racer {
   label: string;
-  optimizer: Omit<OptimizerSpec, "lr"> & { lr?: number };
+  optimizer: UntunedOptimizer;
 }
 
 export interface RaceEntry {

@@ -15,7 +15,7 @@ export interface Conditioning {
 }
 
 export function mseConditioning(x: readonly number[]): Conditioning {
-  const { n, d, data } = featureMatrix(x, "x");
+  const { n, d, data } = featureMatrix(x as number[], "x");
   if (d !== 1) throw new Error("mseConditioning takes one feature per sample");
   let sx = 0;
   let sxx = 0;

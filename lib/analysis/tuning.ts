@@ -2,6 +2,9 @@
 import type { Objective, OptimizerSpec, RunSpec } from "../types.js";
 import { runOptimizer } from "../run.js";
 
+/** An optimizer spec whose lr is left to the caller (distributes over the union, so each optimizer keeps its fields). */
+export type UntunedOptimizer = OptimizerSpec extends infer S ? (S extends OptimizerSpec ? Omit<S, "lr"> & { lr?: number } : never) : never;
+
 export interface TuningResult {
   lr: number;
   /** Final loss of every candidate, Infinity where the run diverged. */
@@ -17,7 +20,7 @@ export const lrCandidates: readonly number[] = [-3, -2, -1, 0, 1].flatMap((k) =>
  */
 export function tuneLr(
   run: Omit<RunSpec, "optimizer">,
-  optimizer: Omit<OptimizerSpec, "lr">,
+  optimizer: UntunedOptimizer,
   candidates: readonly number[] = lrCandidates,
   objective?: Objective,
 ): TuningResult {

@@ -1,0 +1,55 @@
+// The claims of the Momentum page, computed with lib/ as the page computes them.
+import { describe, expect, it } from "vitest";
+import { runOptimizer } from "../../lib/index.js";
+import { convergenceMap, fastestCell, logSpace } from "../../lib/analysis/convergenceMap.js";
+
+const objective = { name: "ravine", params: { kappa: 25 } } as const;
+const start = [-3.5, 1.5];
+
+describe("Momentum page", () => {
+  it("the article's momentum with η equals torch SGD with lr η(1−β): the paths coincide", () => {
+    for (const [eta, beta] of [[0.5, 0.7], [0.3, 0.9], [0.05, 0.5]]) {
+      const article = runOptimizer({ objective, start, optimizer: { name: "momentum", lr: eta, beta }, steps: 60 });
+      const torch = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: eta * (1 - beta), momentum: beta }, steps: 60 });
+      expect(torch.path).toHaveLength(article.path.length);
+      article.path.forEach((p, i) => {
+        for (const d of [0, 1]) expect(Math.abs(p[d] - torch.path[i][d])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(p[d])));
+      });
+    }
+  });
+
+  it("torch SGD with the article's lr unchanged takes a first step 1/(1−β) times larger", () => {
+    const beta = 0.9;
+    const article = runOptimizer({ objective, start, optimizer: { name: "momentum", lr: 0.1, beta }, steps: 1 });
+    const sameLr = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.1, momentum: beta }, steps: 1 });
+    const step = (t: typeof article) => Math.hypot(t.path[1][0] - t.path[0][0], t.path[1][1] - t.path[0][1]);
+    expect(step(sameLr) / step(article)).toBeCloseTo(1 / (1 - beta), 10);
+  });
+
+  it("on the ravine, plain descent is stable only below η = 2/κ", () => {
+    const at = (lr: number) => runOptimizer({ objective, start, optimizer: { name: "sgd", lr }, steps: 200 });
+    expect(at(0.07).loss.at(-1)!).toBeLessThan(1e-6);
+    expect(at(0.09).loss.at(-1)!).toBeGreaterThan(at(0.09).loss[0]);
+  });
+
+  it("the best heavy ball converges in far fewer steps than the best plain descent (κ = 100)", () => {
+    const cells = convergenceMap({
+      objective: { name: "ravine", params: { kappa: 100 } },
+      start,
+      lrs: logSpace(0.02 / 100, 4 / 100, 30),
+      betas: [0, 0.5, 0.7, 0.8, 0.9],
+      tolerance: 1e-6,
+      maxSteps: 1000,
+    });
+    const plain = fastestCell(cells.filter((c) => c.beta === 0))!;
+    const heavy = fastestCell(cells.filter((c) => c.beta > 0))!;
+    expect(heavy.steps! * 3).toBeLessThan(plain.steps!);
+  });
+
+  it("Nesterov steps along g + μb, which the first step shows as (1 + μ)·η·g", () => {
+    const t = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.01, momentum: 0.5, nesterov: true }, steps: 1 });
+    // g at the start is (x, κy) = (−3.5, 37.5).
+    expect(t.path[1][0]).toBeCloseTo(-3.5 - 0.01 * 1.5 * -3.5, 12);
+    expect(t.path[1][1]).toBeCloseTo(1.5 - 0.01 * 1.5 * 37.5, 12);
+  });
+});
