@@ -193,11 +193,16 @@ export interface DraggableContourOptions extends Omit<ContourPlotOptions, "start
    * key press (during a drag the whole path follows the pointer).
    */
   animate?: number;
+  /**
+   * Inputs that `run` or `overlay` read directly (e.g. `etaInput.value`): the map redraws on their `input`
+   * events instead of being rebuilt, so the dragged point survives a slider move.
+   */
+  redrawOn?: readonly EventTarget[];
 }
 
 /** A contour map that is itself the start-point input: drag the ring and the runs re-run from it. */
 export function DraggableContour(surface: Surface, options: DraggableContourOptions): PointInput {
-  const { value, run, overlay, label, keyboardStep, maxWidth, animate, ...contourOptions } = options;
+  const { value, run, overlay, label, keyboardStep, maxWidth, animate, redrawOn = [], ...contourOptions } = options;
   let shown = Infinity; // steps revealed while animating
   let cache: { start: Point2; runs: ReturnType<NonNullable<typeof run>> } | undefined;
   const runsFrom = (start: Point2) => {
@@ -242,6 +247,15 @@ export function DraggableContour(surface: Surface, options: DraggableContourOpti
       shown = Infinity;
     }
   });
+  for (const target of redrawOn) {
+    const redraw = () => {
+      // A map the page has dropped stops listening.
+      if (!input.isConnected) return target.removeEventListener("input", redraw);
+      cache = undefined;
+      input.value = input.value;
+    };
+    target.addEventListener("input", redraw);
+  }
   if (animate) play();
   return input;
 }
