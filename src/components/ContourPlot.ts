@@ -70,8 +70,6 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
     color: contours.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
     marks: [
       Plot.contour(contours.values, {
-        // Plot 0.6.17 draws empty paths for a numeric array unless `value` is given explicitly.
-        value: Plot.identity,
         width: grid.columns,
         height: grid.rows,
         x1: box.x[0],
