@@ -40,16 +40,24 @@ export default {
   // Publishing under a sub-path (GitHub Pages serves https://<user>.github.io/<repo>/): set
   // DOWNHILL_BASE=/<repo>/ for `npm run build`.
   base: process.env.DOWNHILL_BASE ?? "/",
+  // The build test builds into its own directory (DOWNHILL_OUTPUT) so it never races `npm run build`.
+  output: process.env.DOWNHILL_OUTPUT ?? "dist",
   preserveExtension: false, // clean URLs: /momentum, not /momentum.html (was `cleanUrls: true`)
   // Light and dark themes without Framework's default Google Fonts stylesheet: see src/style.css.
   style: "style.css",
   globalStylesheets: [],
+  // Root-relative paths in `head` are paths into src/: Framework rewrites them to hashed files
+  // relative to each page (./_file/assets/…), so they work under any DOWNHILL_BASE.
   head: `<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/katex.css">`,
+  // The sources, with English glosses of the Chinese titles (a reader without CJK fonts still learns
+  // what each one is).
   footer:
     "Downhill retells, in its own words and live charts, five articles on gradient descent: " +
-    "“梯度与梯度下降”; “Gradient Descent” (Towards Data Science, in Chinese translation); " +
-    "“梯度下降背后的数学原理几何？”; “梯度下降的基本概念”; and Ayoosh Kathuria’s " +
-    "“一文简述深度学习优化方法——梯度下降” (Paperspace). The prose, code and charts here are our own.",
+    "“梯度与梯度下降” (gradients and gradient descent); “Gradient Descent” (Towards Data Science, " +
+    "in Chinese translation); “梯度下降背后的数学原理几何？” (the geometry behind gradient descent); " +
+    "“梯度下降的基本概念” (the basic ideas of gradient descent); and Ayoosh Kathuria’s " +
+    "“一文简述深度学习优化方法——梯度下降” (Paperspace: optimization in deep learning). " +
+    "The prose, code and charts here are our own.",
   markdownIt: markdownItMath
 };

@@ -1,0 +1,163 @@
+// Every page of the built course in Chromium: no error cells, no console or page errors, no request
+// to another host, a chart, math typeset once, every slider changes a drawing, then the page's own
+// checks from test/site/pages/<page>.ts. Screenshots at 1280 and 390 px go to test/screenshots/.
+import { mkdirSync, readdirSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { pages } from "../../observablehq.config.js";
+import {
+  chartSelector,
+  errorCells,
+  findChromium,
+  horizontalOverflow,
+  launchChromium,
+  mathProblems,
+  moveEverySlider,
+  openGuardedContext,
+  waitForSettled
+} from "./browser.js";
+import { serveSite, type StaticServer } from "./server.js";
+
+type PageCheck = (page: Page) => Promise<void>;
+
+const site = inject("site");
+const chromiumPath = findChromium();
+const ci = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0";
+const screenshots = fileURLToPath(new URL("../screenshots/", import.meta.url));
+const pageChecksDir = new URL("./pages/", import.meta.url);
+/** Two pages at a time: the machines that run this have two cores. */
+const concurrency = Number(process.env.SITE_TEST_CONCURRENCY ?? 2);
+
+/** The home page and every page of the sidebar, by name (the home page is "index"). */
+const routes = [{ name: "index", path: "" }, ...pages.map(({ path }) => ({ name: path.slice(1), path: path.slice(1) }))];
+
+if (!chromiumPath && !ci) {
+  console.warn(
+    `\n${"!".repeat(78)}\n!! SKIPPING THE BROWSER TEST: no Chromium at ${process.env.CHROMIUM_PATH || "/usr/bin/chromium"}.\n` +
+      `!! Install it (apt-get install -y chromium) or set CHROMIUM_PATH. With CI=true this is a failure.\n${"!".repeat(78)}\n`
+  );
+}
+
+function pageCheckFiles(): string[] {
+  try {
+    return readdirSync(pageChecksDir).filter((file) => /\.ts$/.test(file) && !file.endsWith(".d.ts"));
+  } catch {
+    return [];
+  }
+}
+
+async function loadPageCheck(name: string): Promise<PageCheck | null> {
+  const file = pageCheckFiles().find((f) => f === `${name}.ts`);
+  if (!file) return null;
+  const module = (await import(pathToFileURL(fileURLToPath(new URL(file, pageChecksDir))).href)) as { default?: PageCheck };
+  if (typeof module.default !== "function") throw new Error(`test/site/pages/${file} has no default export check(page)`);
+  return module.default;
+}
+
+/** Runs at most `limit` tasks at once. */
+function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async (task) => {
+    while (running >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    ++running;
+    try {
+      return await task();
+    } finally {
+      --running;
+      queue.shift()?.();
+    }
+  };
+}
+
+describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
+  let browser: Browser;
+  let server: StaticServer;
+  const limit = limiter(concurrency);
+
+  beforeAll(async () => {
+    if (!chromiumPath) throw new Error(`CI is set and there is no Chromium at ${process.env.CHROMIUM_PATH || "/usr/bin/chromium"}`);
+    if (!site.ok) throw new Error(`the build failed, see build.test.ts:\n${site.log}`);
+    mkdirSync(screenshots, { recursive: true });
+    server = await serveSite(site.dir, site.base);
+    browser = await launchChromium(chromiumPath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("has a page for every page-specific check in test/site/pages/", () => {
+    const names = new Set(routes.map((route) => route.name));
+    const orphans = pageCheckFiles().filter((file) => !names.has(file.replace(/\.ts$/, "")));
+    if (orphans.length) console.warn(`page checks with no page in the sidebar (yet): ${orphans.join(", ")}`);
+  });
+
+  for (const route of routes) {
+    it.concurrent(`/${route.path} works`, () => limit(() => checkPage(route)), 240_000);
+  }
+
+  async function checkPage({ name, path }: { name: string; path: string }): Promise<void> {
+    const failures: string[] = [];
+    const { context, problems } = await openGuardedContext(browser, { width: 1280 });
+    try {
+      const page = await context.newPage();
+      const settle = (when: string) =>
+        waitForSettled(page).catch(() => {
+          failures.push(`cells still pending 30 s after ${when}`);
+        });
+      await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+      await settle("loading");
+
+      for (const cell of await errorCells(page)) failures.push(`error cell: ${cell}`);
+      const charts = await page.locator(chartSelector).count();
+      if (charts === 0) failures.push(`no chart (looked for ${chartSelector})`);
+      failures.push(...(await mathProblems(page)));
+      await page.screenshot({ path: `${screenshots}${name}-1280.png`, fullPage: true });
+
+      for (const slider of await moveEverySlider(page)) {
+        if (!slider.changed) failures.push(`moving the slider ${slider.label} changed no chart`);
+      }
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(200); // resize() re-renders on the next frame after a ResizeObserver callback
+      await settle("narrowing the window to 390 px");
+      for (const cell of await errorCells(page)) failures.push(`error cell at 390 px: ${cell}`);
+      await page.screenshot({ path: `${screenshots}${name}-390.png`, fullPage: true });
+      const overflow = await horizontalOverflow(page);
+      if (overflow > 1) console.warn(`/${path}: at 390 px the page is ${overflow} px wider than the window`);
+
+      const check = await loadPageCheck(name);
+      if (check) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.waitForTimeout(200);
+        await settle("widening the window back to 1280 px");
+        try {
+          await check(page);
+        } catch (error) {
+          failures.push(`test/site/pages/${name}.ts: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        for (const cell of await errorCells(page)) failures.push(`error cell after the page's own checks: ${cell}`);
+      }
+
+      if (name === "index") {
+        // One look at the dark theme, on the home page.
+        const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+        await dark.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+        const darkPage = await dark.newPage();
+        await darkPage.goto(`${server.url}${path}`, { waitUntil: "load" });
+        await waitForSettled(darkPage).catch(() => undefined);
+        await darkPage.screenshot({ path: `${screenshots}${name}-1280-dark.png` });
+        await dark.close();
+      }
+    } finally {
+      await context.close();
+    }
+    failures.push(...problems.consoleErrors.map((message) => `console error: ${message}`));
+    failures.push(...problems.pageErrors.map((message) => `page error: ${message}`));
+    failures.push(...problems.externalRequests.map((url) => `request to another host: ${url}`));
+    expect(failures, `/${path}`).toEqual([]);
+  }
+});
