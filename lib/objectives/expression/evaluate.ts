@@ -53,9 +53,9 @@ export function hessianEvaluator({ code, initial, output }: Tape): (x: number, y
       dx[d] = times(r[FA], ax) + times(r[FB], bx);
       dy[d] = times(r[FA], ay) + times(r[FB], by);
       // Second-order chain rule for v = op(a, b): the curvature of op plus op's slope times the operands' curvature.
-      dxx[d] = times(r[FAA], ax * ax) + 2 * times(r[FAB], ax * bx) + times(r[FBB], bx * bx) + times(r[FA], dxx[a]) + times(r[FB], dxx[b]);
-      dxy[d] = times(r[FAA], ax * ay) + times(r[FAB], ax * by + ay * bx) + times(r[FBB], bx * by) + times(r[FA], dxy[a]) + times(r[FB], dxy[b]);
-      dyy[d] = times(r[FAA], ay * ay) + 2 * times(r[FAB], ay * by) + times(r[FBB], by * by) + times(r[FA], dyy[a]) + times(r[FB], dyy[b]);
+      dxx[d] = times(r[FAA], ax * ax) + 2 * times(r[FAB], times(ax, bx)) + times(r[FBB], bx * bx) + times(r[FA], dxx[a]) + times(r[FB], dxx[b]);
+      dxy[d] = times(r[FAA], times(ax, ay)) + times(r[FAB], times(ax, by) + times(ay, bx)) + times(r[FBB], times(bx, by)) + times(r[FA], dxy[a]) + times(r[FB], dxy[b]);
+      dyy[d] = times(r[FAA], ay * ay) + 2 * times(r[FAB], times(ay, by)) + times(r[FBB], by * by) + times(r[FA], dyy[a]) + times(r[FB], dyy[b]);
     }
     return [
       [dxx[output], dxy[output]],
