@@ -21,8 +21,8 @@ export function velocityArrows(trace: Trace): Arrow[] {
 
 type Figure = (SVGSVGElement | HTMLElement) & { scale(name: "x" | "y"): { apply(v: number): number } };
 
-/** Appends the arrows to `figure` (a Plot output with x and y scales) and returns it. */
-export function addArrows<T extends Element>(figure: T, arrows: readonly Arrow[], { color = "black" } = {}): T {
+/** Appends the arrows (plain segments with `heads: false`) to `figure`, a Plot output with x and y scales; returns it. */
+export function addArrows<T extends Element>(figure: T, arrows: readonly Arrow[], { color = "black", heads = true } = {}): T {
   const plot = figure as unknown as Figure;
   const svg = figure instanceof SVGSVGElement ? figure : figure.querySelector("svg");
   if (!svg || typeof plot.scale !== "function") return figure;
@@ -33,9 +33,9 @@ export function addArrows<T extends Element>(figure: T, arrows: readonly Arrow[]
   const g = d3.select(svg).append("g").attr("aria-hidden", "true").attr("stroke", color).attr("fill", "none").attr("stroke-width", 1.5);
   for (const { x, y, dx, dy } of arrows) {
     const [x1, y1, x2, y2] = [sx.apply(x), sy.apply(y), sx.apply(x + dx), sy.apply(y + dy)];
-    if (![x1, y1, x2, y2].every(Number.isFinite) || !inside(x1, y1) || Math.hypot(x2 - x1, y2 - y1) < 2) continue;
+    if (![x1, y1, x2, y2].every(Number.isFinite) || !inside(x1, y1) || Math.hypot(x2 - x1, y2 - y1) < 1) continue;
     const angle = Math.atan2(y2 - y1, x2 - x1);
-    const head = Math.min(6, Math.hypot(x2 - x1, y2 - y1) / 2);
+    const head = heads ? Math.min(6, Math.hypot(x2 - x1, y2 - y1) / 2) : 0;
     const wing = (a: number) => `${x2 - head * Math.cos(angle + a)},${y2 - head * Math.sin(angle + a)}`;
     g.append("path").attr("d", `M${x1},${y1}L${x2},${y2}M${wing(0.5)}L${x2},${y2}L${wing(-0.5)}`);
   }

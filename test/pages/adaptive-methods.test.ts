@@ -1,0 +1,51 @@
+// The claims of the Adaptive methods page, computed with lib/ as the page computes them.
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { runOptimizer } from "../../lib/index.js";
+import { adamMoments } from "../../lib/analysis/adamMoments.js";
+
+const objective = { name: "ravine", params: { kappa: 25 } } as const;
+const start = [-3.5, 1.5];
+
+describe("Adaptive methods page", () => {
+  it("the source loader shows each optimizer's own update lines from lib/", () => {
+    const json = execFileSync("npx", ["tsx", "src/data/optimizer-source.json.ts"], { encoding: "utf8" });
+    const source = JSON.parse(json);
+    expect(Object.keys(source)).toEqual(["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"]);
+    expect(source.adagrad.code).toContain("sum[i] += g * g");
+    expect(source.rmsprop.code).toContain("squareAvg[i] = alpha * squareAvg[i] + (1 - alpha) * g * g");
+    expect(source.adam.code).toContain("expAvgSq[i] = beta2 * expAvgSq[i] + (1 - beta2) * g * g");
+    expect(source.adamw.code).toContain("params[i] *= 1 - lr * weightDecay");
+  }, 30_000);
+
+  it("on the ravine, Adam's effective rate along the steep axis is far below its rate along the shallow one", () => {
+    const t = runOptimizer({ objective, start, optimizer: { name: "adam", lr: 0.1 }, steps: 1, recordState: true });
+    const [ex, ey] = t.state!.effectiveLr[0];
+    // After one step √v̂ = |g|: the rates are η/|g_x| and η/|g_y|, in the ratio |g_x|/|g_y| = 3.5/37.5.
+    expect(ey / ex).toBeCloseTo(3.5 / 37.5, 6);
+  });
+
+  it("AdaGrad's effective rates only decrease", () => {
+    const t = runOptimizer({ objective, start, optimizer: { name: "adagrad", lr: 0.1 }, steps: 50, recordState: true });
+    const rates = t.state!.effectiveLr;
+    for (let k = 1; k < rates.length; ++k) for (const c of [0, 1]) expect(rates[k][c]).toBeLessThanOrEqual(rates[k - 1][c]);
+  });
+
+  it("Adam's first step is η with bias correction and about 3.16·η without, on y = x² from 10", () => {
+    const run = runOptimizer({ objective: "quadratic1d", start: [10], optimizer: { name: "adam", lr: 0.1 }, steps: 60, recordState: true });
+    const [first] = adamMoments(run, 0);
+    expect(first.mHat).toBeCloseTo(20, 10);
+    expect(Math.sqrt(first.vHat)).toBeCloseTo(20, 10);
+    expect(first.correctedStep).toBeCloseTo(0.1, 8);
+    expect(first.uncorrectedStep / first.correctedStep).toBeCloseTo(3.1623, 3);
+  });
+
+  it("RMSProp and Adam end far below plain descent at its stable η = 1.5/κ after 80 steps (κ = 100)", () => {
+    const ravine = { name: "ravine", params: { kappa: 100 } } as const;
+    const gd = runOptimizer({ objective: ravine, start, optimizer: { name: "sgd", lr: 0.015 }, steps: 80 });
+    for (const name of ["rmsprop", "adam"] as const) {
+      const t = runOptimizer({ objective: ravine, start, optimizer: { name, lr: 0.1 }, steps: 80 });
+      expect(t.loss.at(-1)!).toBeLessThan(gd.loss.at(-1)! / 10);
+    }
+  });
+});
