@@ -26,13 +26,15 @@ export function epochPlan(sampleCount: number, requested: number): EpochPlan {
 export interface GradientCount {
   calls: number;
   sampleGradients: number;
+  /** Samples in each call, in order. A full-batch run also evaluates its end point, after its last step. */
+  sizes: number[];
   /** Every sample index, in the order the batches asked for them. */
   visits: number[];
 }
 
 /** Wraps `objective` so that every gradient evaluation is counted (value-only calls are not). */
 export function countingObjective(objective: Objective): { objective: Objective; count: GradientCount } {
-  const count: GradientCount = { calls: 0, sampleGradients: 0, visits: [] };
+  const count: GradientCount = { calls: 0, sampleGradients: 0, sizes: [], visits: [] };
   const n = objective.sampleCount ?? 0;
   return {
     count,
@@ -42,7 +44,9 @@ export function countingObjective(objective: Objective): { objective: Objective;
       value: (params) => objective.value(params),
       valueAndGrad(params, grad, batch) {
         count.calls++;
-        count.sampleGradients += batch === undefined ? n : batch.length;
+        const size = batch === undefined ? n : batch.length;
+        count.sampleGradients += size;
+        count.sizes.push(size);
         if (batch === undefined) for (let i = 0; i < n; i++) count.visits.push(i);
         else for (let k = 0; k < batch.length; k++) count.visits.push(batch[k]);
         return objective.valueAndGrad(params, grad, batch);
@@ -77,4 +81,9 @@ export function gradientSpread(objective: Objective, params: readonly number[]):
     total += l2Norm(grad);
   }
   return { full, meanSample: total / n };
+}
+
+/** Per-sample gradients that fed the first `steps` steps (leaves out an end-point evaluation no step used). */
+export function gradientsUsed(count: GradientCount, steps: number): number {
+  return count.sizes.slice(0, steps).reduce((a, b) => a + b, 0);
 }

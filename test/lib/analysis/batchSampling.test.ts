@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countingObjective, epochPlan, gradientSpread, lossPerEpoch } from "../../../lib/analysis/batchSampling.js";
+import { countingObjective, epochPlan, gradientSpread, gradientsUsed, lossPerEpoch } from "../../../lib/analysis/batchSampling.js";
 import { leastSquares, regressionObjective } from "../../../lib/objectives/regression.js";
 import { runOptimizer } from "../../../lib/run.js";
 
@@ -24,6 +24,14 @@ describe("countingObjective", () => {
     expect(count.sampleGradients).toBe(30); // 4 updates per epoch (3+3+3+1), 3 epochs
     for (let e = 0; e < 3; e++) expect([...count.visits.slice(10 * e, 10 * e + 10)].sort((a, b) => a - b)).toEqual([...Array(10).keys()]);
     expect(count.visits.slice(0, 10)).not.toEqual(count.visits.slice(10, 20));
+    expect(count.sizes.slice(0, 4)).toEqual([3, 3, 3, 1]);
+  });
+
+  it("gradientsUsed leaves out the full-batch run's evaluation of its end point", () => {
+    const { objective, count } = countingObjective(regressionObjective({ dataset, model: { kind: "linear" }, loss: "mse" }));
+    runOptimizer({ objective: { dataset, model: { kind: "linear" }, loss: "mse" }, start: [0, 0], optimizer: { name: "sgd", lr: 0.1 }, steps: 5 }, objective);
+    expect(count.calls).toBe(6);
+    expect(gradientsUsed(count, 5)).toBe(50);
   });
 });
 
