@@ -1,4 +1,4 @@
-"""Golden traces from PyTorch for lib/ (optimizers, schedules, clipping); test/lib/*golden*.test.ts replays them.
+"""Golden traces from PyTorch for lib/ (optimizers, test functions, typed expressions, schedules, SWA, clipping); test/lib/*golden*.test.ts replays them.
 
 Regenerate (Debian's torch 1.13, float64): /usr/bin/python3 scripts/torch_golden.py
 Each case stores the RunSpec it came from, so the TypeScript test runs runOptimizer(spec) and compares.
@@ -44,6 +44,65 @@ def wavy(p):  # { expr: "sin(x)*cos(y) + 0.1*(x^2+y^2)" }
     return torch.sin(p[0]) * torch.cos(p[1]) + 0.1 * (p[0] ** 2 + p[1] ** 2)
 
 
+def matyas(p):
+    return 0.26 * (p[0] ** 2 + p[1] ** 2) - 0.48 * p[0] * p[1]
+
+
+def booth(p):
+    return (p[0] + 2 * p[1] - 7) ** 2 + (2 * p[0] + p[1] - 5) ** 2
+
+
+def rastrigin(p):  # A = 10
+    return 20 + p[0] ** 2 - 10 * torch.cos(2 * math.pi * p[0]) + p[1] ** 2 - 10 * torch.cos(2 * math.pi * p[1])
+
+
+def ackley(p):  # a = 20, b = 0.2, c = 2π
+    c = 2 * math.pi
+    return (-20 * torch.exp(-0.2 * torch.sqrt(0.5 * (p[0] ** 2 + p[1] ** 2)))
+            - torch.exp(0.5 * (torch.cos(c * p[0]) + torch.cos(c * p[1]))) + 20 + math.e)
+
+
+def goldstein_price(p):
+    x, y = p[0], p[1]
+    return ((1 + (x + y + 1) ** 2 * (19 - 14 * x + 3 * x ** 2 - 14 * y + 6 * x * y + 3 * y ** 2))
+            * (30 + (2 * x - 3 * y) ** 2 * (18 - 32 * x + 12 * x ** 2 + 48 * y - 36 * x * y + 27 * y ** 2)))
+
+
+def six_hump_camel(p):
+    x, y = p[0], p[1]
+    return (4 - 2.1 * x ** 2 + x ** 4 / 3) * x ** 2 + x * y + (4 * y ** 2 - 4) * y ** 2
+
+
+def saddle(p):
+    return p[0] ** 2 - p[1] ** 2
+
+
+def monkey_saddle(p):
+    return p[0] ** 3 - 3 * p[0] * p[1] ** 2
+
+
+def cliff(p):  # height 100, width 0.005
+    return (p[0] - 2) ** 2 / 8 + p[1] ** 2 / 2 + 100 * torch.sigmoid((p[0] - 1) / 0.005)
+
+
+# Typed expressions: together they use every function, both constants, ^ with constant and variable exponents.
+EXPRESSIONS = {
+    "log(1 + x^2) + sqrt(1 + y^2) + atan(x - y)":
+        lambda x, y: torch.log(1 + x ** 2) + torch.sqrt(1 + y ** 2) + torch.atan(x - y),
+    "tanh(x)^2 + sigmoid(y - 1)*softplus(x) + exp(-y^2)":
+        lambda x, y: torch.tanh(x) ** 2 + torch.sigmoid(y - 1) * torch.nn.functional.softplus(x) + torch.exp(-(y ** 2)),
+    "cosh(x/2) + sinh(y/3)^2 - asin(tanh(x)/2) + acos(sin(y)/2)":
+        lambda x, y: torch.cosh(x / 2) + torch.sinh(y / 3) ** 2 - torch.asin(torch.tanh(x) / 2) + torch.acos(torch.sin(y) / 2),
+    "abs(x - 0.3) + max(y, 0.5*x)^2 + min(x, y)*sign(x) + cos(x)*tan(y/4)":
+        lambda x, y: (torch.abs(x - 0.3) + torch.maximum(y, 0.5 * x) ** 2 + torch.minimum(x, y) * torch.sign(x)
+                      + torch.cos(x) * torch.tan(y / 4)),
+    "(1.5 + sin(x))^y + y^2 - 2^-x^2":
+        lambda x, y: (1.5 + torch.sin(x)) ** y + y ** 2 - 2 ** (-(x ** 2)),
+    "x^4/4 - x^2 + 0.3*x + pi/e":
+        lambda x, y: x ** 4 / 4 - x ** 2 + 0.3 * x + math.pi / math.e,
+}
+
+
 OBJECTIVES = {
     "rosenbrock": ("rosenbrock", rosenbrock),
     "beale": ("beale", beale),
@@ -52,6 +111,16 @@ OBJECTIVES = {
     "quadratic1d": ("quadratic1d", quadratic1d),
     "elliptic": ({"expr": "x^2 + 10*y^2"}, elliptic),
     "wavy": ({"expr": "sin(x)*cos(y) + 0.1*(x^2+y^2)"}, wavy),
+    "matyas": ("matyas", matyas),
+    "booth": ("booth", booth),
+    "rastrigin": ("rastrigin", rastrigin),
+    "ackley": ("ackley", ackley),
+    "goldsteinPrice": ("goldsteinPrice", goldstein_price),
+    "sixHumpCamel": ("sixHumpCamel", six_hump_camel),
+    "saddle": ("saddle", saddle),
+    "monkeySaddle": ("monkeySaddle", monkey_saddle),
+    "cliff": ("cliff", cliff),
+    **{text: ({"expr": text}, (lambda g: lambda p: g(p[0], p[1] if len(p) > 1 else None))(g)) for text, g in EXPRESSIONS.items()},
 }
 
 SNAKE = {"weightDecay": "weight_decay", "lrDecay": "lr_decay", "initialAccumulatorValue": "initial_accumulator_value"}
@@ -184,6 +253,30 @@ def optimizer_cases():
             for title, objective, start, optimizer in cases]
 
 
+def objective_cases():
+    """Named test functions and typed expressions, each under a different optimizer: torch autograd gives the gradient."""
+    cases = [
+        ("adam({lr}) on Matyas", "matyas", [8.0, -6.0], {"name": "adam", "lr": 0.3}),
+        ("sgd({lr, momentum}) on Booth", "booth", [-8.0, 9.0], {"name": "sgd", "lr": 0.01, "momentum": 0.8}),
+        ("sgd({lr}) on Rastrigin", "rastrigin", [2.3, -1.6], {"name": "sgd", "lr": 0.002}),
+        ("adam({lr}) on Ackley", "ackley", [1.7, -2.4], {"name": "adam", "lr": 0.05}),
+        # 40 steps: nearer the minimum the gradient is a difference of terms 10⁷ times larger, so rounding dominates.
+        ("adagrad({lr}) on Goldstein-Price, 40 steps", "goldsteinPrice", [0.5, 0.5], {"name": "adagrad", "lr": 0.05}),
+        ("rmsprop({lr}) on the six-hump camel", "sixHumpCamel", [1.0, 1.0], {"name": "rmsprop", "lr": 0.02}),
+        ("sgd({lr}) escapes the saddle", "saddle", [1.0, 1e-3], {"name": "sgd", "lr": 0.05}),
+        ("adam({lr}) on the monkey saddle", "monkeySaddle", [0.5, 0.4], {"name": "adam", "lr": 0.02}),
+        ("sgd({lr}) with clip {maxNorm} on the cliff", "cliff", [-2.0, 1.0], {"name": "sgd", "lr": 0.1}, {"maxNorm": 1.0}),
+        ("adam({lr}) on log(1 + x^2) + sqrt(1 + y^2) + atan(x - y)", "log(1 + x^2) + sqrt(1 + y^2) + atan(x - y)", [2.0, -1.5], {"name": "adam", "lr": 0.1}),
+        ("sgd({lr, momentum}) on tanh(x)^2 + sigmoid(y - 1)*softplus(x) + exp(-y^2)", "tanh(x)^2 + sigmoid(y - 1)*softplus(x) + exp(-y^2)", [1.2, 0.4], {"name": "sgd", "lr": 0.1, "momentum": 0.5}),
+        ("rmsprop({lr}) on cosh(x/2) + sinh(y/3)^2 - asin(tanh(x)/2) + acos(sin(y)/2)", "cosh(x/2) + sinh(y/3)^2 - asin(tanh(x)/2) + acos(sin(y)/2)", [1.5, -2.0], {"name": "rmsprop", "lr": 0.02}),
+        ("sgd({lr}) on abs(x - 0.3) + max(y, 0.5*x)^2 + min(x, y)*sign(x) + cos(x)*tan(y/4)", "abs(x - 0.3) + max(y, 0.5*x)^2 + min(x, y)*sign(x) + cos(x)*tan(y/4)", [2.0, 1.1], {"name": "sgd", "lr": 0.01}),
+        ("adamw({lr}) on (1.5 + sin(x))^y + y^2 - 2^-x^2", "(1.5 + sin(x))^y + y^2 - 2^-x^2", [0.7, 1.3], {"name": "adamw", "lr": 0.05}),
+        ("momentum({lr, beta}) on the 1-D x^4/4 - x^2 + 0.3*x + pi/e", "x^4/4 - x^2 + 0.3*x + pi/e", [2.5], {"name": "momentum", "lr": 0.05, "beta": 0.8}),
+    ]
+    return [run(title, objective, start, optimizer, steps=40 if "40 steps" in title else 80, clip=clip[0] if clip else None)
+            for title, objective, start, optimizer, *clip in cases]
+
+
 def clip_cases():
     return [
         run("sgd({lr}) with clip {maxNorm} on Rosenbrock", "rosenbrock", [-1.5, 2.0], {"name": "sgd", "lr": 0.01}, clip={"maxNorm": 1.0}),
@@ -244,6 +337,41 @@ def scheduled_run_cases():
     ]
 
 
+def swa_cases():
+    """SWA as in torch.optim.swa_utils: from step `start` the lr is the constant SWA lr (SWALR with no annealing),
+    and AveragedModel.update_parameters runs after every `frequency`-th step from there."""
+    cases = []
+    for title, objective, start, optimizer, swa, steps in [
+        ("sgd({lr, momentum}) with swa on Rastrigin", "rastrigin", [2.3, -1.6], {"name": "sgd", "lr": 0.004, "momentum": 0.9}, {"start": 30, "lr": 0.01}, 60),
+        ("adam({lr}) with swa every 5 steps on Rosenbrock", "rosenbrock", [-1.5, 2.0], {"name": "adam", "lr": 0.1}, {"start": 40, "lr": 0.02, "frequency": 5}, 80),
+    ]:
+        objective_spec, f = OBJECTIVES[objective]
+        p = torch.tensor(start, requires_grad=True)
+        opt = make_optimizer(optimizer, p)
+        model = torch.nn.Module()
+        model.p = torch.nn.Parameter(p.detach().clone())
+        averaged = torch.optim.swa_utils.AveragedModel(model)
+        path, loss, lrs, grad_norm = [p.tolist()], [f(p).item()], [], []
+        for k in range(steps):
+            if k >= swa["start"]:
+                opt.param_groups[0]["lr"] = swa["lr"]
+            opt.zero_grad()
+            f(p).backward()
+            grad_norm.append(p.grad.norm().item())
+            lrs.append(opt.param_groups[0]["lr"])
+            opt.step()
+            with torch.no_grad():
+                loss.append(f(p).item())
+                if k >= swa["start"] and (k + 1 - swa["start"]) % swa.get("frequency", 1) == 0:
+                    model.p.copy_(p)
+                    averaged.update_parameters(model)
+            path.append(p.tolist())
+        spec = {"objective": objective_spec, "start": start, "optimizer": optimizer, "steps": steps, "swa": swa}
+        cases.append({"title": title, "spec": spec, "trace": {"path": path, "loss": loss, "lr": lrs, "gradNorm": grad_norm},
+                      "swaAverage": averaged.module.p.tolist(), "swaCount": int(averaged.n_averaged.item())})
+    return cases
+
+
 def write(name, data):
     with open(os.path.join(OUT, name), "w") as f:
         json.dump({"torch": torch.__version__, "cases": data}, f, indent=None, separators=(",", ":"))
@@ -253,6 +381,8 @@ def write(name, data):
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     write("optimizers.json", optimizer_cases())
+    write("objectives.json", objective_cases())
     write("clip.json", clip_cases())
     write("schedules.json", schedule_cases())
     write("scheduled-runs.json", scheduled_run_cases())
+    write("swa.json", swa_cases())
