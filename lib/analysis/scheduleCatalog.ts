@@ -1,6 +1,7 @@
 // Every learning-rate schedule of lib/schedules as a page offers it: a label, its parameters with sensible
 // ranges, the ScheduleSpec those values make, and the PyTorch line that builds the same scheduler.
 import type { ScheduleSpec } from "../types.js";
+import { createSchedule } from "../schedules/index.js";
 
 export interface ScheduleParam {
   key: string;
@@ -35,7 +36,7 @@ const cyclic = (mode: "triangular" | "triangular2" | "expRange", label: string):
   usesBaseLr: false,
   params: [
     lrParam("baseLr", "lowest η (base_lr)", 0.002),
-    lrParam("maxLr", "highest η (max_lr)", 0.03),
+    lrParam("maxLr", "highest η (max_lr)", 0.02),
     int("stepSizeUp", "steps up (half a cycle)", 5, 100, 25),
     ...(mode === "expRange" ? [gamma(0.99, 0.95, 0.9995, 0.0005)] : []),
   ],
@@ -87,7 +88,7 @@ export const scheduleCatalog: readonly ScheduleEntry[] = [
     label: "One-cycle",
     usesBaseLr: false,
     params: [
-      lrParam("maxLr", "peak η (max_lr)", 0.03),
+      lrParam("maxLr", "peak η (max_lr)", 0.02),
       { key: "pctStart", label: "share warming up", min: 0.05, max: 0.95, value: 0.3, step: 0.05 },
       { key: "divFactor", label: "start = peak ÷", min: 2, max: 100, value: 25, step: 1 },
       { key: "finalDivFactor", label: "end = start ÷", min: 10, max: 10000, value: 10000, log: true },
@@ -132,7 +133,8 @@ export function defaultValues(entry: ScheduleEntry): Record<string, number> {
 /** A number as Python would write it in a call: 0.5, 1e-05, 200. */
 export function pythonNumber(v: number): string {
   if (Number.isInteger(v)) return String(v);
-  return Math.abs(v) < 1e-3 ? v.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : String(Number(v.toPrecision(6)));
+  // Python's repr switches to an exponent below 1e-4.
+  return Math.abs(v) < 1e-4 ? v.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : String(Number(v.toPrecision(6)));
 }
 
 /** The torch.optim.lr_scheduler line that builds the same schedule for an optimizer `opt` (null for constant). */
@@ -183,4 +185,11 @@ export function pytorchScheduler(spec: ScheduleSpec): string | null {
     case "reduceOnPlateau":
       return call("ReduceLROnPlateau", { mode: "'min'", factor: spec.factor ?? 0.1, patience: spec.patience ?? 10, min_lr: spec.minLr ?? 0 });
   }
+}
+
+/** η at each of `steps` steps for a spec and base lr; null for reduceOnPlateau, whose η depends on the losses a run sees. */
+export function scheduleRates(spec: ScheduleSpec, lr: number, steps: number): number[] | null {
+  if (spec.name === "reduceOnPlateau") return null;
+  const schedule = createSchedule(spec, lr);
+  return Array.from({ length: steps }, (_, k) => schedule(k));
 }

@@ -1,0 +1,22 @@
+// Small text elements the schedule and SWA pages compute: a code line and an error message
+// (built here because Framework's `html` global would be fetched from a CDN).
+
+/** A wrapped <pre><code> block holding `text`. */
+export function CodeLine(text: string): HTMLElement {
+  const pre = document.createElement("pre");
+  pre.className = "code-line";
+  pre.style.cssText = "white-space:pre-wrap;word-break:break-word;max-width:640px;";
+  const code = document.createElement("code");
+  code.textContent = text;
+  pre.append(code);
+  return pre;
+}
+
+/** A message announced to screen readers, e.g. why a figure could not be drawn. */
+export function Alert(text: string): HTMLElement {
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.style.color = "#c92a2a";
+  p.textContent = text;
+  return p;
+}
