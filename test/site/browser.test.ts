@@ -5,7 +5,6 @@ import { mkdirSync, readdirSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { pages } from "../../observablehq.config.js";
 import {
   chartSelector,
   errorCells,
@@ -26,11 +25,9 @@ const chromiumPath = findChromium();
 const ci = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0";
 const screenshots = fileURLToPath(new URL("../screenshots/", import.meta.url));
 const pageChecksDir = new URL("./pages/", import.meta.url);
-/** Two pages at a time: the machines that run this have two cores. */
-const concurrency = Number(process.env.SITE_TEST_CONCURRENCY ?? 2);
 
 /** The home page and every page of the sidebar, by name (the home page is "index"). */
-const routes = [{ name: "index", path: "" }, ...pages.map(({ path }) => ({ name: path.slice(1), path: path.slice(1) }))];
+const routes = site.pages.map((page) => (page === "/index" ? { name: "index", path: "" } : { name: page.slice(1), path: page.slice(1) }));
 
 if (!chromiumPath && !ci) {
   console.warn(
@@ -55,26 +52,9 @@ async function loadPageCheck(name: string): Promise<PageCheck | null> {
   return module.default;
 }
 
-/** Runs at most `limit` tasks at once. */
-function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const queue: (() => void)[] = [];
-  return async (task) => {
-    while (running >= limit) await new Promise<void>((resolve) => queue.push(resolve));
-    ++running;
-    try {
-      return await task();
-    } finally {
-      --running;
-      queue.shift()?.();
-    }
-  };
-}
-
 describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
   let browser: Browser;
   let server: StaticServer;
-  const limit = limiter(concurrency);
 
   beforeAll(async () => {
     if (!chromiumPath) throw new Error(`CI is set and there is no Chromium at ${process.env.CHROMIUM_PATH || "/usr/bin/chromium"}`);
@@ -95,8 +75,10 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
     if (orphans.length) console.warn(`page checks with no page in the sidebar (yet): ${orphans.join(", ")}`);
   });
 
+  // One page at a time: a page's own checks use vitest's expect (expect.poll needs a current test,
+  // which concurrent tests do not have).
   for (const route of routes) {
-    it.concurrent(`/${route.path} works`, () => limit(() => checkPage(route)), 240_000);
+    it(`/${route.path} works`, () => checkPage(route), 240_000);
   }
 
   async function checkPage({ name, path }: { name: string; path: string }): Promise<void> {

@@ -99,8 +99,9 @@ export function mathProblems(page: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest(".katex, pre, code, script, style, textarea, input, .observablehq--inspect, [contenteditable]")) continue;
-      const raw = /\$\$|\\(?:frac|nabla|partial|theta|eta|sum|mathbf|sqrt|alpha|beta|left|right|cdot)\b/.exec(node.textContent ?? "");
-      if (raw) problems.push(`raw TeX in the page text: “${(node.textContent ?? "").trim().slice(0, 80)}”`);
+      const text = node.textContent ?? "";
+      const raw = /\$\$|\\(?:frac|nabla|partial|theta|eta|sum|mathbf|sqrt|alpha|beta|left|right|cdot)\b/.exec(text);
+      if (raw) problems.push(`raw TeX in the page text: “${text.slice(Math.max(0, raw.index - 40), raw.index + 40)}”`);
     }
     return problems;
   });

@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { pages } from "../../observablehq.config.js";
 import { findBrokenLocalLinks, findExternalReferences, findKatexErrors } from "./scan.js";
 
 const site = inject("site");
@@ -16,7 +15,7 @@ describe("npm run build", () => {
   });
 
   it("builds the home page and every page of the sidebar", () => {
-    const missing = ["/index", ...pages.map((page) => page.path)].filter((path) => !existsSync(join(site.dir, `${path}.html`)));
+    const missing = site.pages.filter((path) => !existsSync(join(site.dir, `${path}.html`)));
     expect(missing, `pages missing from the build:\n${site.log}`).toEqual([]);
   });
 

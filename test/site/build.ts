@@ -10,13 +10,15 @@ export const testBase = "/downhill/";
 
 export interface SiteBuild {
   ok: boolean;
+  /** The home page ("/index") and the sidebar's pages, as the config listed them for this build. */
+  pages: string[];
   dir: string;
   base: string;
   log: string;
   seconds: number;
 }
 
-export function buildSite(dir = join(tmpdir(), `downhill-site-${process.pid}`), base = testBase): SiteBuild {
+export function buildSite({ pages, dir = join(tmpdir(), `downhill-site-${process.pid}`), base = testBase }: { pages: string[]; dir?: string; base?: string }): SiteBuild {
   rmSync(dir, { recursive: true, force: true });
   const start = performance.now();
   const result = spawnSync(process.execPath, ["node_modules/@observablehq/framework/dist/bin/observable.js", "build"], {
@@ -25,5 +27,5 @@ export function buildSite(dir = join(tmpdir(), `downhill-site-${process.pid}`), 
     maxBuffer: 64 * 1024 * 1024
   });
   const log = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`;
-  return { ok: result.status === 0, dir, base, log, seconds: (performance.now() - start) / 1000 };
+  return { ok: result.status === 0, pages, dir, base, log, seconds: (performance.now() - start) / 1000 };
 }

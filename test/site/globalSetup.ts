@@ -9,8 +9,10 @@ declare module "vitest" {
   }
 }
 
-export default function setup(project: TestProject): () => void {
-  const site = buildSite();
+export default async function setup(project: TestProject): Promise<() => void> {
+  // The pages the build will see, read just before it (pages appear in the sidebar when their file does).
+  const { pages } = await import("../../observablehq.config.js");
+  const site = buildSite({ pages: ["/index", ...pages.map((page) => page.path)] });
   project.provide("site", site);
   return () => rmSync(site.dir, { recursive: true, force: true });
 }
