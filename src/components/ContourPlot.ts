@@ -27,7 +27,15 @@ export interface ContourPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
   gradientField?: boolean | number;
   /** Extra Plot marks drawn on top, in data coordinates (e.g. gradientProbeMarks). */
   marks?: Plot.Markish[];
+  /**
+   * Draw one layer only, for figures that stack two SVGs of identical geometry: "base" (contours, field,
+   * minima, axes — slow, drawn once) or "overlay" (runs, start, extra marks — cheap, redrawn per move).
+   */
+  layer?: "base" | "overlay";
 }
+
+/** Plot's default margins with axes, fixed so a base and an overlay layer line up exactly. */
+const layerMargins = { marginTop: 20, marginRight: 20, marginBottom: 30, marginLeft: 40 };
 
 export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) {
   const {
@@ -41,8 +49,11 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
     gradientField = false,
     marks = [],
     handle = false,
+    layer,
     ...plotOptions
   } = options;
+  const base = layer !== "overlay";
+  const overlay = layer !== "base";
   const box: Box = { x: [domain.x[0], domain.x[1]], y: [domain.y[0], domain.y[1]] };
   const minima = showMinima ? (surface.minima ?? []) : [];
   const globalMin = Math.min(...(surface.minima ?? []).map((m) => m.value));
@@ -53,8 +64,12 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
   const drawBox = expandBox(box, 0.05);
   const paths = series.map((s) => ({ series: s, points: drawablePath(s.trace.path, drawBox) }));
   const title = surface.label ?? "f(x, y)";
+  // Stacked layers get an explicit height (equal units on both axes), as Plot's aspectRatio differs with and without axes.
+  const layerWidth = plotOptions.width ?? 640;
+  const layerHeight = Math.round(((layerWidth - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50);
   return Plot.plot({
-    aspectRatio: 1,
+    ...(layer ? { ...layerMargins, height: layerHeight } : { aspectRatio: 1 }),
+    ...(layer === "overlay" ? { axis: null } : {}),
     ariaLabel: `Contour map of ${title}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`,
     ariaDescription: contourSummary({
       title,
@@ -69,27 +84,28 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
     y: { domain: box.y, label: "y" },
     color: contours.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
     marks: [
-      Plot.contour(contours.values, {
+      !base ? null : Plot.contour(contours.values, {
         width: grid.columns,
         height: grid.rows,
         x1: box.x[0],
         x2: box.x[1],
         y1: box.y[1],
         y2: box.y[0],
-        thresholds: contours.thresholds,
+        // The lowest band (below the first level) is filled too, rather than left blank.
+        thresholds: [Math.min(grid.min - contours.offset, contours.thresholds[0] ?? Infinity), ...contours.thresholds],
         fill: Plot.identity, // the contour's own threshold value, through the color scale ("value" would read a field of the data)
         stroke: "white",
         strokeOpacity: 0.4,
         strokeWidth: 0.5,
       }),
-      Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
-      gradientField && surface.grad
+      base ? Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }) : null,
+      base && gradientField && surface.grad
         ? gradientFieldMarks(surface as Differentiable, box, { columns: gradientField === true ? 15 : gradientField })
         : null,
-      minimaMarks(minima),
-      start && start.every(Number.isFinite) ? startMarks(start, handle) : null,
-      paths.map(({ series, points }) => pathMarks(series, points)),
-      marks,
+      base ? minimaMarks(minima) : null,
+      overlay && start && start.every(Number.isFinite) ? startMarks(start, handle) : null,
+      overlay ? paths.map(({ series, points }) => pathMarks(series, points)) : null,
+      overlay ? marks : null,
     ],
     ...plotOptions,
   });

@@ -27,6 +27,11 @@ export interface StartPointOptions {
   maxWidth?: number;
   /** Called on each new value before the figure is redrawn (after a release or key press, not mid-drag). */
   onSettle?: (value: Point2) => void;
+  /**
+   * A slow, point-independent figure of the same size drawn once per width under the figure `render`
+   * returns (which then must be transparent and share its scales and margins): e.g. contours.
+   */
+  background?: (width: number) => Element;
 }
 
 /**
@@ -34,7 +39,7 @@ export interface StartPointOptions {
  * domain. Clicking or touching the figure moves the point there, dragging moves it continuously.
  */
 export function StartPoint(render: (value: Point2, width: number) => Figure, options: StartPointOptions): PointInput {
-  const { value, label = "Start point", keyboardStep = 1 / 40, maxWidth = 640, onSettle } = options;
+  const { value, label = "Start point", keyboardStep = 1 / 40, maxWidth = 640, onSettle, background } = options;
   const initial: Point2 = [value[0], value[1]];
   let current: Point2 = [...initial];
   let width = maxWidth;
@@ -53,12 +58,23 @@ export function StartPoint(render: (value: Point2, width: number) => Figure, opt
   const status = document.createElement("div");
   status.setAttribute("aria-live", "polite");
   status.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;";
-  root.append(style, status);
+  const stage = document.createElement("div");
+  stage.style.cssText = "position:relative;";
+  root.append(stage, style, status);
 
+  let under: { element: Element; width: number } | undefined;
   const draw = () => {
+    if (background && under?.width !== width) {
+      const element = background(width);
+      element.setAttribute("aria-hidden", "true"); // the figure on top carries the name and summary
+      if (under) under.element.replaceWith(element);
+      else stage.prepend(element);
+      under = { element, width };
+    }
     const next = render(current, width);
+    if (background) next.style.cssText += ";position:absolute;left:0;top:0;width:100%;height:auto;";
     if (figure) figure.replaceWith(next);
-    else root.prepend(next);
+    else stage.append(next);
     figure = next;
     status.textContent = `${label} at ${formatPoint(current)}`;
   };
@@ -209,6 +225,8 @@ export function DraggableContour(surface: Surface, options: DraggableContourOpti
     if (!cache || cache.start[0] !== start[0] || cache.start[1] !== start[1]) cache = { start, runs: run?.(start) };
     return cache.runs;
   };
+  // Two stacked layers: the contours once per width, the runs and the handle on every move.
+  const background = (width: number) => ContourPlot(surface, { ...contourOptions, width, layer: "base" });
   const render = (start: Point2, width: number) =>
     ContourPlot(surface, {
       ...contourOptions,
@@ -217,6 +235,7 @@ export function DraggableContour(surface: Surface, options: DraggableContourOpti
       handle: true,
       trajectories: reveal(runsFrom(start), shown),
       marks: overlay?.(start) ?? [],
+      layer: "overlay",
     });
 
   let started = 0;
@@ -240,7 +259,7 @@ export function DraggableContour(surface: Surface, options: DraggableContourOpti
     };
     animation = requestAnimationFrame(tick);
   };
-  const input = StartPoint(render, { value, label, keyboardStep, maxWidth, onSettle: animate ? () => play() : undefined });
+  const input = StartPoint(render, { value, label, keyboardStep, maxWidth, background, onSettle: animate ? () => play() : undefined });
   input.addEventListener("pointerdown", () => {
     if (animate) {
       cancelAnimationFrame(animation);
