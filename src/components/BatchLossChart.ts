@@ -41,7 +41,7 @@ export function BatchLossChart(runs: readonly BatchRun[], { per, ...plotOptions 
     ariaLabel: byIteration ? "Loss per iteration, on each step's own batch" : "Loss on all the data after each epoch",
     ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map(describe).join(" ")}`,
     x: byIteration ? { type: "log", label: "iteration (log scale)", grid: true } : { label: "epoch", grid: true, tickFormat: "d" },
-    y: byIteration ? { type: "log", label: "batch loss (log scale)", grid: true } : { label: "loss on all data", grid: true, zero: true },
+    y: byIteration ? { type: "log", label: "batch loss (log scale)", grid: true, tickFormat: (v: number) => formatNumber(v) } : { label: "loss on all data", grid: true, zero: true },
     color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend: true },
     marks: [
       Plot.line(rows, { x: "x", y: "loss", stroke: "label", strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 }),
