@@ -1,6 +1,7 @@
 // Stochastic weight averaging as the articles tell it: converge, cache the point, raise the learning rate,
-// anneal and converge again, cache, …, then average the cached points. Each phase is one runOptimizer call.
-import type { ObjectiveSpec, Trace, TraceEvent } from "../types.js";
+// anneal and converge again, cache, …, then average the cached points. Two runOptimizer calls: the first
+// convergence with a small constant η, then warm restarts (CosineAnnealingWarmRestarts) from the raised η.
+import type { ObjectiveSpec, Trace } from "../types.js";
 import { runOptimizer } from "../run.js";
 
 export interface SwaRecipeOptions {
@@ -14,7 +15,7 @@ export interface SwaRecipeOptions {
   firstSteps: number;
   /** Number of raise-and-converge cycles after the first convergence. */
   cycles: number;
-  /** Steps per cycle: a cosine from highLr down to lr (PyTorch's CosineAnnealingLR over one cycle). */
+  /** Steps per cycle: the warm-restart period T_0. */
   cycleSteps: number;
   /** Standard deviation of the gradient noise that stands in for mini-batch sampling. */
   noise: number;
@@ -24,55 +25,42 @@ export interface SwaRecipeOptions {
 export interface SwaRecipe {
   /** The first convergence: what plain descent with the small η ends at. */
   first: Trace;
-  /** One trace per raise-and-converge cycle, each starting where the previous one ended. */
-  cycles: Trace[];
-  /** The cached points: the end of the first convergence and of every cycle. */
+  /** The raise-and-converge cycles, one run with warm restarts starting where `first` ended. */
+  restarts: Trace;
+  /** The cached points: the end of the first convergence, then the end of every completed cycle. */
   cached: number[][];
-  /** The mean of the points cached after each raise (the first convergence is where averaging starts, not part of it). */
+  /** The mean of the points cached after each raise; the first convergence is where averaging starts, not part of it. */
   average: number[];
-  /** The whole run as one trace (steps renumbered), a "swaAverage" event at every cache. */
+  /** The whole run as one trace, with a "swaAverage" event at every cache. */
   trace: Trace;
 }
 
 export function swaRecipe(options: SwaRecipeOptions): SwaRecipe {
-  const { objective, start, lr, highLr, firstSteps, cycles: cycleCount, cycleSteps, noise, seed = 0 } = options;
-  const phase = (from: number[], k: number, spec: { lr: number; steps: number; anneal: boolean }) =>
-    runOptimizer({
-      objective,
-      start: from,
-      optimizer: { name: "sgd", lr: spec.lr },
-      schedule: spec.anneal ? { name: "cosine", tMax: spec.steps - 1, etaMin: lr } : { name: "constant" },
-      steps: spec.steps,
-      gradientNoise: noise > 0 ? noise : undefined,
-      seed: seed * 1000 + k,
-    });
-  const first = phase(start, 0, { lr, steps: firstSteps, anneal: false });
-  const cycles: Trace[] = [];
-  let last = first;
-  for (let i = 1; i <= cycleCount && last.stop.reason !== "diverged"; ++i) {
-    last = phase(last.path[last.path.length - 1], i, { lr: highLr, steps: cycleSteps, anneal: true });
-    cycles.push(last);
-  }
-  const finished = [first, ...cycles].filter((t) => t.stop.reason !== "diverged");
-  const cached = finished.map((t) => t.path[t.path.length - 1]);
+  const { objective, start, lr, highLr, firstSteps, cycles, cycleSteps, noise, seed = 0 } = options;
+  const gradientNoise = noise > 0 ? noise : undefined;
+  const first = runOptimizer({ objective, start, optimizer: { name: "sgd", lr }, steps: firstSteps, gradientNoise, seed });
+  const restarts = runOptimizer({
+    objective,
+    start: first.path[first.path.length - 1],
+    optimizer: { name: "sgd", lr: highLr },
+    schedule: { name: "cosineWarmRestarts", t0: cycleSteps, etaMin: lr },
+    steps: cycles * cycleSteps,
+    gradientNoise,
+    seed: seed + 1,
+  });
+  // A cycle's end is the point after its last step; a diverged run keeps only the cycles it finished.
+  const cycleEnds = Array.from({ length: cycles }, (_, i) => (i + 1) * cycleSteps).filter((k) => k < restarts.path.length);
+  const cached = [first.path[first.path.length - 1], ...cycleEnds.map((k) => restarts.path[k])];
   const averaged = cached.length > 1 ? cached.slice(1) : cached;
   const average = averaged[0].map((_, i) => averaged.reduce((sum, p) => sum + p[i], 0) / averaged.length);
-  return { first, cycles, cached, average, trace: joinTraces([first, ...cycles]) };
-}
-
-/** Traces run back to back (each starting where the previous ended) as one, with a "swaAverage" event at each end. */
-export function joinTraces(traces: readonly Trace[]): Trace {
-  const joined: Trace = { path: [traces[0].path[0]], loss: [traces[0].loss[0]], lr: [], gradNorm: [], events: [], stop: traces[0].stop };
-  let cached = 0;
-  for (const t of traces) {
-    const offset = joined.lr.length;
-    joined.path.push(...t.path.slice(1));
-    joined.loss.push(...t.loss.slice(1));
-    joined.lr.push(...t.lr);
-    joined.gradNorm.push(...t.gradNorm);
-    joined.events.push(...t.events.map((e): TraceEvent => ({ ...e, step: e.step + offset })));
-    if (t.stop.reason !== "diverged") joined.events.push({ step: offset + t.lr.length, kind: "swaAverage", value: ++cached });
-    joined.stop = { ...t.stop, step: offset + t.stop.step };
-  }
-  return joined;
+  const offset = first.lr.length;
+  const trace: Trace = {
+    path: [...first.path, ...restarts.path.slice(1)],
+    loss: [...first.loss, ...restarts.loss.slice(1)],
+    lr: [...first.lr, ...restarts.lr],
+    gradNorm: [...first.gradNorm, ...restarts.gradNorm],
+    events: [offset, ...cycleEnds.map((k) => k + offset)].map((step, i) => ({ step, kind: "swaAverage", value: i })),
+    stop: { ...restarts.stop, step: restarts.stop.step + offset },
+  };
+  return { first, restarts, cached, average, trace };
 }
