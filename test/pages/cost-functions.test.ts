@@ -34,6 +34,15 @@ describe("MAE and MSE under the reader's extra week", () => {
     expect(mse).toBeGreaterThan(0.4);
   });
 
+  it("the extra week makes up over twice the share of the squared-error total than of the absolute-error total", () => {
+    const [xs, ys] = [[...x, 0.5], [...y, 15]];
+    const share = (p: number[], penalty: (r: number) => number) => {
+      const all = xs.map((v, i) => penalty(ys[i] - line(p)(v)));
+      return all.at(-1)! / all.reduce((a, b) => a + b, 0);
+    };
+    expect(share(leastSquares(xs, ys), (r) => r * r)).toBeGreaterThan(2 * share(leastAbsoluteDeviations(xs, ys), Math.abs));
+  });
+
   it("moving the outlier further keeps moving the MSE line; the MAE line stays where it was", () => {
     const fitAt = (fit: (xs: number[], ys: number[]) => number[], h: number) => fit([...x, 0.08], [...y, h]);
     expect(fitAt(leastSquares, 16)[1]).toBeGreaterThan(fitAt(leastSquares, 12)[1] + 0.05);
