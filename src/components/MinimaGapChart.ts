@@ -1,0 +1,38 @@
+// Flat versus sharp minima: the training loss, the shifted test loss, and at each training minimum a segment
+// from one curve to the other whose length is the generalisation gap.
+import * as Plot from "@observablehq/plot";
+import type { MinimumGap } from "../../lib/analysis/flatSharp.js";
+import { formatNumber } from "./format.js";
+
+export interface MinimaGapChartOptions extends Omit<Plot.PlotOptions, "marks"> {
+  train: (x: number) => number;
+  test: (x: number) => number;
+  minima: readonly MinimumGap[];
+  domain: readonly [number, number];
+}
+
+const colors = { train: "#1864ab", test: "#e8590c" } as const;
+
+export function MinimaGapChart({ train, test, minima, domain, ...plotOptions }: MinimaGapChartOptions) {
+  const xs = Array.from({ length: 401 }, (_, i) => domain[0] + (i / 400) * (domain[1] - domain[0]));
+  const curves = xs.flatMap((x) => [
+    { x, y: train(x), loss: "training loss" },
+    { x, y: test(x), loss: "test loss (shifted)" },
+  ]);
+  return Plot.plot({
+    ariaLabel: "Training and test loss with the gap at the sharp and the flat minimum",
+    ariaDescription: minima
+      .map((m) => `${m.kind} minimum at x = ${formatNumber(m.x)}: training loss ${formatNumber(m.train)}, test loss ${formatNumber(m.test)}, gap ${formatNumber(m.gap)}.`)
+      .join(" "),
+    x: { domain, label: "x (a weight)" },
+    y: { label: "loss", grid: true },
+    color: { domain: ["training loss", "test loss (shifted)"], range: [colors.train, colors.test], legend: true },
+    marks: [
+      Plot.line(curves, { x: "x", y: "y", stroke: "loss", strokeWidth: 2 }),
+      Plot.link(minima, { x1: "x", x2: "x", y1: "train", y2: "test", stroke: "currentColor", strokeWidth: 2, markerEnd: "arrow" }),
+      Plot.dot(minima, { x: "x", y: "train", r: 5, fill: colors.train }),
+      Plot.text(minima, { x: "x", y: (m) => Math.max(m.train, m.test), dy: -12, text: (m) => `${m.kind}: gap ${formatNumber(m.gap, 2)}`, fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+    ],
+    ...plotOptions,
+  });
+}

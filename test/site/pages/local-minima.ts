@@ -1,0 +1,23 @@
+import type { Page } from "playwright-core";
+
+/**
+ * Runs after the generic checks on /local-minima: the basin maps finish in their Web Workers, and a typed
+ * function with a mistake shows the error under the field while the maps keep working.
+ */
+export default async function check(page: Page): Promise<void> {
+  await page.locator(".basin-progress", { hasText: "done" }).waitFor({ timeout: 60_000 });
+  const maps = page.locator('svg[aria-label^="Basins of attraction"]');
+  if ((await maps.count()) !== 3) throw new Error(`expected three basin maps, found ${await maps.count()}`);
+
+  await page.locator("select").filter({ hasText: "typed expression" }).selectOption({ label: "typed expression (above)" });
+  await page.locator(".basin-progress", { hasText: "done" }).waitFor({ timeout: 60_000 });
+  const field = page.locator(".minima-expression input");
+  await field.fill("(x^2 - 1)^2 + (y^2 - 1)^2 + 0.3*x +");
+  const message = page.locator(".minima-expression [role=status]");
+  if (!(await message.textContent())?.includes("last good function")) throw new Error(`no error message under the field: ${await message.textContent()}`);
+  if ((await page.locator(".observablehq--error").count()) > 0) throw new Error("a typing mistake broke a cell");
+  await field.fill("(x^2 - 1)^2 + (y^2 - 1)^2 + 0.3*x + 0.5*y");
+  if ((await message.textContent())?.trim()) throw new Error(`a good expression still shows a message: ${await message.textContent()}`);
+  await page.locator(".basin-progress", { hasText: "done" }).waitFor({ timeout: 60_000 });
+  if ((await maps.count()) !== 3) throw new Error("the maps did not come back after a good expression");
+}
