@@ -32,6 +32,8 @@ export interface ContourPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
    * minima, axes — slow, drawn once) or "overlay" (runs, start, extra marks — cheap, redrawn per move).
    */
   layer?: "base" | "overlay";
+  /** A sentence appended to the text summary, for what `marks` show (e.g. the gradient at a point). */
+  summaryNote?: string;
 }
 
 /** Plot's default margins with axes, fixed so a base and an overlay layer line up exactly. */
@@ -50,6 +52,7 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
     marks = [],
     handle = false,
     layer,
+    summaryNote,
     ...plotOptions
   } = options;
   const base = layer !== "overlay";
@@ -79,7 +82,7 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
       minima,
       series,
       leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
-    }) + (gradientField && surface.grad ? " Arrows show the gradient on a grid; each points uphill, across the contour lines." : ""),
+    }) + (gradientField && surface.grad ? " Arrows show the gradient on a grid; each points uphill, across the contour lines." : "") + (summaryNote ? ` ${summaryNote}` : ""),
     x: { domain: box.x, label: "x" },
     y: { domain: box.y, label: "y" },
     color: contours.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },

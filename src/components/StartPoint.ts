@@ -201,6 +201,8 @@ export interface DraggableContourOptions extends Omit<ContourPlotOptions, "start
   run?: (start: Point2) => TraceInput | readonly TraceInput[] | undefined;
   /** Extra marks that depend on the point (e.g. gradientProbeMarks at it). */
   overlay?: (point: Point2) => Plot.Markish[];
+  /** A sentence for the text summary saying what `overlay` shows at the point. */
+  describe?: (point: Point2) => string;
   label?: string;
   keyboardStep?: number;
   maxWidth?: number;
@@ -218,7 +220,7 @@ export interface DraggableContourOptions extends Omit<ContourPlotOptions, "start
 
 /** A contour map that is itself the start-point input: drag the ring and the runs re-run from it. */
 export function DraggableContour(surface: Surface, options: DraggableContourOptions): PointInput {
-  const { value, run, overlay, label, keyboardStep, maxWidth, animate, redrawOn = [], ...contourOptions } = options;
+  const { value, run, overlay, describe, label, keyboardStep, maxWidth, animate, redrawOn = [], ...contourOptions } = options;
   let shown = Infinity; // steps revealed while animating
   let cache: { start: Point2; runs: ReturnType<NonNullable<typeof run>> } | undefined;
   const runsFrom = (start: Point2) => {
@@ -235,6 +237,7 @@ export function DraggableContour(surface: Surface, options: DraggableContourOpti
       handle: true,
       trajectories: reveal(runsFrom(start), shown),
       marks: overlay?.(start) ?? [],
+      summaryNote: describe?.(start),
       layer: "overlay",
     });
 
