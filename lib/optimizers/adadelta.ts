@@ -11,14 +11,16 @@ export function adadelta({ rho = 0.9, eps = 1e-6, weightDecay = 0 }: AdadeltaOpt
     },
     step(params, grad, lr, state) {
       const { squareAvg, accDelta } = state.buffers;
-      for (let i = 0; i < params.length; ++i) {
-        let g = grad[i];
-        if (weightDecay !== 0) g += weightDecay * params[i];
+      const n = params.length;
+      // #region update
+      for (let i = 0; i < n; ++i) {
+        const g = grad[i] + weightDecay * params[i];
         squareAvg[i] = rho * squareAvg[i] + (1 - rho) * g * g;
         const delta = (Math.sqrt(accDelta[i] + eps) / Math.sqrt(squareAvg[i] + eps)) * g;
         accDelta[i] = rho * accDelta[i] + (1 - rho) * delta * delta;
         params[i] -= lr * delta;
       }
+      // #endregion
       state.step += 1;
     },
     inspect(state, lr) {

@@ -12,13 +12,15 @@ export function adagrad({ lrDecay = 0, initialAccumulatorValue = 0, eps = 1e-10,
     },
     step(params, grad, lr, state) {
       const { sum } = state.buffers;
-      const clr = decayedLr(lr, ++state.step);
-      for (let i = 0; i < params.length; ++i) {
-        let g = grad[i];
-        if (weightDecay !== 0) g += weightDecay * params[i];
+      const clr = decayedLr(lr, ++state.step); // once per step
+      const n = params.length;
+      // #region update
+      for (let i = 0; i < n; ++i) {
+        const g = grad[i] + weightDecay * params[i];
         sum[i] += g * g;
         params[i] -= (clr * g) / (Math.sqrt(sum[i]) + eps);
       }
+      // #endregion
     },
     inspect(state, lr) {
       const clr = decayedLr(lr, Math.max(1, state.step));

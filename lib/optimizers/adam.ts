@@ -14,6 +14,8 @@ export function adamFamily(
   decoupledWeightDecay: boolean,
 ): Optimizer {
   const [beta1, beta2] = betas;
+  // Added to the gradient (L2, adam) or not at all: g + 0·θ is g for every finite θ.
+  const l2 = decoupledWeightDecay ? 0 : weightDecay;
   return {
     name,
     init(dim: number): OptimizerState {
@@ -22,20 +24,24 @@ export function adamFamily(
       return { step: 0, buffers };
     },
     step(params, grad, lr, state) {
-      const { expAvg, expAvgSq, maxExpAvgSq } = state.buffers;
+      const { expAvg: m, expAvgSq: v, maxExpAvgSq: vMax } = state.buffers;
       const t = ++state.step;
+      // Once per step, not per coordinate: the bias corrections (PyTorch folds 1/(1−β₁ᵗ) into the step size)
+      // and AdamW's decay factor (1 for adam; θ·1 is θ).
       const stepSize = lr / (1 - beta1 ** t);
       const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
-      for (let i = 0; i < params.length; ++i) {
-        let g = grad[i];
-        if (decoupledWeightDecay) params[i] *= 1 - lr * weightDecay;
-        else if (weightDecay !== 0) g += weightDecay * params[i];
-        expAvg[i] = beta1 * expAvg[i] + (1 - beta1) * g;
-        expAvgSq[i] = beta2 * expAvgSq[i] + (1 - beta2) * g * g;
-        let v = expAvgSq[i];
-        if (amsgrad) v = maxExpAvgSq[i] = Math.max(maxExpAvgSq[i], v);
-        params[i] -= (stepSize * expAvg[i]) / (Math.sqrt(v) / biasCorrection2Sqrt + eps);
+      const decay = decoupledWeightDecay ? 1 - lr * weightDecay : 1;
+      const n = params.length;
+      // #region update
+      for (let i = 0; i < n; ++i) {
+        const g = grad[i] + l2 * params[i];
+        params[i] *= decay;
+        m[i] = beta1 * m[i] + (1 - beta1) * g;
+        v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+        const vUsed = amsgrad ? (vMax[i] = Math.max(vMax[i], v[i])) : v[i];
+        params[i] -= (stepSize * m[i]) / (Math.sqrt(vUsed) / biasCorrection2Sqrt + eps);
       }
+      // #endregion
     },
     inspect(state, lr) {
       const { expAvg, expAvgSq, maxExpAvgSq } = state.buffers;

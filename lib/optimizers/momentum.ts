@@ -13,10 +13,13 @@ export function momentum({ beta = 0.9 }: MomentumOptions = {}): Optimizer {
     },
     step(params, grad, lr, state) {
       const v = state.buffers.velocity;
-      for (let i = 0; i < params.length; ++i) {
+      const n = params.length;
+      // #region update
+      for (let i = 0; i < n; ++i) {
         v[i] = beta * v[i] + (1 - beta) * grad[i];
         params[i] -= lr * v[i];
       }
+      // #endregion
       state.step += 1;
     },
     inspect(state, lr) {

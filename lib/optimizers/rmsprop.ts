@@ -13,24 +13,22 @@ export function rmsprop({ alpha = 0.99, eps = 1e-8, momentum = 0, centered = fal
       return { step: 0, buffers };
     },
     step(params, grad, lr, state) {
-      const { squareAvg, momentumBuffer, gradAvg } = state.buffers;
-      for (let i = 0; i < params.length; ++i) {
-        let g = grad[i];
-        if (weightDecay !== 0) g += weightDecay * params[i];
-        squareAvg[i] = alpha * squareAvg[i] + (1 - alpha) * g * g;
-        let variance = squareAvg[i];
-        if (centered) {
-          gradAvg[i] = alpha * gradAvg[i] + (1 - alpha) * g;
-          variance -= gradAvg[i] * gradAvg[i];
-        }
-        const avg = Math.sqrt(variance) + eps;
+      const { squareAvg: s, momentumBuffer: buf, gradAvg: gAvg } = state.buffers;
+      const n = params.length;
+      // #region update
+      for (let i = 0; i < n; ++i) {
+        const g = grad[i] + weightDecay * params[i];
+        s[i] = alpha * s[i] + (1 - alpha) * g * g;
+        if (centered) gAvg[i] = alpha * gAvg[i] + (1 - alpha) * g;
+        const avg = Math.sqrt(centered ? s[i] - gAvg[i] * gAvg[i] : s[i]) + eps;
         if (momentum > 0) {
-          momentumBuffer[i] = momentum * momentumBuffer[i] + g / avg;
-          params[i] -= lr * momentumBuffer[i];
+          buf[i] = momentum * buf[i] + g / avg;
+          params[i] -= lr * buf[i];
         } else {
           params[i] -= (lr * g) / avg;
         }
       }
+      // #endregion
       state.step += 1;
     },
     inspect(state, lr) {

@@ -1,4 +1,5 @@
 // Stochastic gradient descent with heavy-ball or Nesterov momentum: torch.optim.SGD's single-tensor path.
+// Weight decay is added unconditionally: g + 0·θ is g for every finite θ, and the loop has one branch fewer.
 import type { Optimizer, OptimizerSpec, OptimizerState } from "../types.js";
 
 export type SgdOptions = Omit<Extract<OptimizerSpec, { name: "sgd" }>, "name" | "lr" | "maximize">;
@@ -11,18 +12,18 @@ export function sgd({ momentum = 0, dampening = 0, nesterov = false, weightDecay
     },
     step(params, grad, lr, state) {
       const buf = state.buffers.momentumBuffer;
-      const first = state.step === 0;
-      for (let i = 0; i < params.length; ++i) {
-        let d = grad[i];
-        if (weightDecay !== 0) d += weightDecay * params[i];
+      const first = state.step++ === 0; // PyTorch seeds the buffer with the first (undampened) gradient
+      const n = params.length;
+      // #region update
+      for (let i = 0; i < n; ++i) {
+        let d = grad[i] + weightDecay * params[i];
         if (momentum !== 0) {
-          // PyTorch seeds the buffer with the first (undampened) gradient.
           buf[i] = first ? d : momentum * buf[i] + (1 - dampening) * d;
           d = nesterov ? d + momentum * buf[i] : buf[i];
         }
         params[i] -= lr * d;
       }
-      state.step += 1;
+      // #endregion
     },
     inspect(state, lr): Record<string, Float64Array> {
       const buf = state.buffers.momentumBuffer;
