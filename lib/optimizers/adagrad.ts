@@ -12,9 +12,9 @@ export function adagrad({ lrDecay = 0, initialAccumulatorValue = 0, eps = 1e-10,
     },
     step(params, grad, lr, state) {
       const { sum } = state.buffers;
-      const clr = decayedLr(lr, ++state.step); // once per step
       const n = params.length;
       // #region update
+      const clr = decayedLr(lr, ++state.step); // once per step: lr / (1 + (t − 1)·lrDecay)
       for (let i = 0; i < n; ++i) {
         const g = grad[i] + weightDecay * params[i];
         sum[i] += g * g;

@@ -26,15 +26,14 @@ export function adamFamily(
     step(params, grad, lr, state) {
       const { expAvg: m, expAvgSq: v, maxExpAvgSq: vMax } = state.buffers;
       const t = ++state.step;
-      // Once per step, not per coordinate: the bias corrections (PyTorch folds 1/(1−β₁ᵗ) into the step size)
-      // and AdamW's decay factor (1 for adam; θ·1 is θ).
+      const n = params.length;
+      // Once per step, not per coordinate: the bias corrections (PyTorch folds 1/(1−β₁ᵗ) into the step size).
+      // #region update
       const stepSize = lr / (1 - beta1 ** t);
       const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
-      const decay = decoupledWeightDecay ? 1 - lr * weightDecay : 1;
-      const n = params.length;
-      // #region update
+      const decay = decoupledWeightDecay ? 1 - lr * weightDecay : 1; // AdamW shrinks θ; 1 for Adam
       for (let i = 0; i < n; ++i) {
-        const g = grad[i] + l2 * params[i];
+        const g = grad[i] + l2 * params[i]; // Adam's weight decay joins the gradient; l2 = 0 for AdamW
         params[i] *= decay;
         m[i] = beta1 * m[i] + (1 - beta1) * g;
         v[i] = beta2 * v[i] + (1 - beta2) * g * g;
