@@ -1,4 +1,5 @@
-// The public surface of the library: run a spec, or use the pieces (optimizers, schedules, clipping) directly.
+// The public surface of the library: run a spec, or use the pieces (objectives, expressions, optimizers, schedules,
+// clipping, regression) directly.
 export type * from "./types.js";
 export { runOptimizer } from "./run.js";
 export { validateRunSpec, MAX_STEPS } from "./spec.js";
@@ -29,3 +30,30 @@ export type { Plateau, PlateauOptions, PlateauOutcome, StatelessScheduleSpec } f
 export { clipByGlobalNorm, clipByValue, l2Norm } from "./clip.js";
 export { seededSource, gaussian, shuffle } from "./random.js";
 export type { RandomSource } from "./random.js";
+export { testFunction, testFunctionNames, testFunctions, testFunctionObjective } from "./objectives/testFunctions.js";
+export type { CriticalPoint, TestFunction } from "./objectives/testFunctions.js";
+export {
+  compileExpression,
+  parseExpression,
+  expressionObjective,
+  ExpressionError,
+  expressionToTex,
+  formatExpression,
+  FUNCTIONS,
+  MAX_LENGTH as MAX_EXPRESSION_LENGTH,
+} from "./objectives/expression/index.js";
+export type { CompiledExpression, ExpressionNode, FunctionName, Hessian, ParsedExpression, Variable } from "./objectives/expression/index.js";
+export {
+  regressionObjective,
+  predict,
+  residuals,
+  sigmoid,
+  softplus,
+  leastSquares,
+  standardize,
+  unstandardize,
+  toOriginalUnits,
+  polynomialFeatures,
+  MAX_DEGREE,
+} from "./objectives/regression.js";
+export type { RegressionSpec, Scale } from "./objectives/regression.js";
