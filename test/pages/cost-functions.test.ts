@@ -65,6 +65,18 @@ describe("linear regression by descent", () => {
   });
 });
 
+describe("descent on MAE instead of MSE", () => {
+  it("reaches the exact MAE line's neighbourhood, but its gradient never shrinks, unlike the MSE's", () => {
+    const z = standardize(x).values;
+    const run = (loss: "mse" | "mae") => runOptimizer({ objective: { dataset: { x: z, y }, model: { kind: "linear" }, loss }, start: [0, 0], optimizer: { name: "sgd", lr: 0.3 }, steps: 200 });
+    const [mse, mae] = [run("mse"), run("mae")];
+    expect(mse.gradNorm.at(-1)!).toBeLessThan(1e-6);
+    expect(Math.min(...mae.gradNorm.slice(-20))).toBeGreaterThan(0.01);
+    const best = regressionObjective({ dataset: { x: z, y }, model: { kind: "linear" }, loss: "mae" }).value(leastAbsoluteDeviations(z, y));
+    expect(mae.loss.at(-1)!).toBeLessThan(1.02 * best);
+  });
+});
+
 describe("standardising the feature", () => {
   it("makes the MSE bowl round (condition 15 → 1) and descent at η = 0.3 several times faster", () => {
     const raw = mseConditioning(x);
