@@ -12,10 +12,14 @@ describe("Adaptive methods page", () => {
     const json = execFileSync("npx", ["tsx", "src/data/optimizer-source.json.ts"], { encoding: "utf8" });
     const source = JSON.parse(json);
     expect(Object.keys(source)).toEqual(["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"]);
+    // The identifiers the page's "Reading the code" paragraph names.
     expect(source.adagrad.code).toContain("sum[i] += g * g");
-    expect(source.rmsprop.code).toContain("squareAvg[i] = alpha * squareAvg[i] + (1 - alpha) * g * g");
-    expect(source.adam.code).toContain("expAvgSq[i] = beta2 * expAvgSq[i] + (1 - beta2) * g * g");
-    expect(source.adamw.code).toContain("params[i] *= 1 - lr * weightDecay");
+    expect(source.rmsprop.code).toContain("s[i] = alpha * s[i] + (1 - alpha) * g * g");
+    expect(source.adam.code).toContain("v[i] = beta2 * v[i] + (1 - beta2) * g * g");
+    for (const name of ["m[i] = beta1", "stepSize", "biasCorrection2Sqrt"]) expect(source.adam.code).toContain(name);
+    expect(source.adamw.code).toContain("params[i] *= decay");
+    expect(source.adamw.code).toContain("1 - lr * weightDecay");
+    for (const excerpt of Object.values(source) as { source: string }[]) expect(excerpt.source).toBe("region");
   }, 30_000);
 
   it("on the ravine, Adam's effective rate along the steep axis is far below its rate along the shallow one", () => {

@@ -4,7 +4,7 @@ import { runOptimizer } from "../../lib/index.js";
 import { evidence, race, raceThreshold, standardRacers } from "../../lib/analysis/race.js";
 
 describe("Comparing optimizers page", () => {
-  const parabola = { objective: "quadratic1d", start: [10], steps: 20 } as const;
+  const parabola = { objective: "quadratic1d" as const, start: [10], steps: 20 };
 
   it("y = x² from 10, η = 0.1, 20 steps: gradient descent reaches 10·0.8²⁰ ≈ 0.1153", () => {
     const gd = runOptimizer({ ...parabola, optimizer: { name: "sgd", lr: 0.1 } });
