@@ -1,6 +1,6 @@
 // validateRunSpec: specs arrive as plain JSON, so every mistake must come back as an error naming the field and the fix.
 import { describe, expect, it } from "vitest";
-import { runOptimizer, validateRunSpec } from "../../lib/index.js";
+import { ExpressionError, runOptimizer, validateRunSpec, type RunSpec } from "../../lib/index.js";
 import { lineFit, quadratic } from "./run.fixtures.js";
 
 const valid = { objective: "rosenbrock", start: [-1.5, 2], optimizer: { name: "adam", lr: 0.1 }, steps: 100 };
@@ -41,6 +41,21 @@ describe("validateRunSpec", () => {
     [{ seed: -1 }, "seed must be an integer from 0"],
   ])("rejects %j", (change, message) => {
     expect(withChange(change)).toThrow(message);
+  });
+
+  it("rejects a malformed expression with an ExpressionError naming the field, the column and the fix", () => {
+    const run = () => runOptimizer({ ...valid, objective: { expr: "x + sinn(y)" } } as RunSpec);
+    expect(run).toThrow(ExpressionError);
+    expect(run).toThrow('objective.expr: unknown function "sinn" — did you mean "sin"?');
+    try {
+      run();
+    } catch (error) {
+      expect((error as ExpressionError).column).toBe(5);
+    }
+  });
+
+  it("rejects a start that does not fit a typed expression's dimension (1-D when only x appears)", () => {
+    expect(() => runOptimizer({ ...valid, objective: { expr: "x^2" } } as RunSpec)).toThrow("start must have 1 number, one per parameter of the objective (got 2)");
   });
 
   it("rejects a spec that is not an object, and a missing objective", () => {
