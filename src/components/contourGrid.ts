@@ -43,6 +43,7 @@ export function sampleGrid(f: (x: number, y: number) => number, box: Box, column
     for (let i = 0; i < columns; ++i) {
       const v = f(x0 + ((i + 0.5) / columns) * (x1 - x0), y);
       values[j * columns + i] = v;
+      if (!Number.isFinite(v)) continue; // overflowed or undefined: not part of the range
       if (v < min) min = v;
       if (v > max) max = v;
     }
