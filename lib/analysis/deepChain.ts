@@ -135,3 +135,13 @@ export function perLayerFactor(gradients: readonly LayerGradient[]): number {
   const last = gradients[gradients.length - 1].signalNorm;
   return (first / last) ** (1 / (gradients.length - 1));
 }
+
+/** Per-layer Frobenius norms of a full gradient over the chain's weights (e.g. after clipping it). */
+export function layerNorms(spec: Pick<ChainSpec, "depth" | "width">, grad: ArrayLike<number>): number[] {
+  const block = spec.width * spec.width;
+  return Array.from({ length: spec.depth }, (_, l) => {
+    let sum = 0;
+    for (let k = l * block; k < (l + 1) * block; ++k) sum += grad[k] * grad[k];
+    return Math.sqrt(sum);
+  });
+}
