@@ -52,4 +52,36 @@ describe("Momentum page", () => {
     expect(t.path[1][0]).toBeCloseTo(-3.5 - 0.01 * 1.5 * -3.5, 12);
     expect(t.path[1][1]).toBeCloseTo(1.5 - 0.01 * 1.5 * 37.5, 12);
   });
+
+  it("at the defaults (κ = 25, η = 0.06, μ = 0.5) plain descent zig-zags across the valley and the heavy ball does not", () => {
+    const flips = (t: ReturnType<typeof runOptimizer>) => {
+      let n = 0;
+      for (let i = 2; i < t.path.length; ++i) {
+        const [a, b] = [t.path[i][1] - t.path[i - 1][1], t.path[i - 1][1] - t.path[i - 2][1]];
+        if (a * b < 0 && Math.abs(a) > 1e-3) n++;
+      }
+      return n;
+    };
+    const gd = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.06 }, steps: 100 });
+    const heavy = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.06, momentum: 0.5 }, steps: 100 });
+    expect(flips(gd)).toBeGreaterThan(5);
+    expect(flips(heavy)).toBe(0);
+    expect(heavy.loss.at(-1)!).toBeLessThan(gd.loss.at(-1)! * 1e-6);
+  });
+
+  it("Nesterov is stable below η = 2(1+μ)/((1+2μ)κ) and not above; the heavy ball still is", () => {
+    const mu = 0.9;
+    const limit = (2 * (1 + mu)) / ((1 + 2 * mu) * 25);
+    const run = (lr: number, nesterov: boolean) => runOptimizer({ objective, start, optimizer: { name: "sgd", lr, momentum: mu, nesterov }, steps: 400 });
+    expect(run(limit * 0.95, true).loss.at(-1)!).toBeLessThan(1e-3);
+    const above = run(limit * 1.05, true);
+    expect(above.stop.reason === "diverged" || above.loss.at(-1)! > above.loss[0]).toBe(true);
+    expect(run(limit * 1.05, false).loss.at(-1)!).toBeLessThan(1e-3);
+  });
+
+  it("with a large μ Nesterov damps the heavy ball's spiral (η = 0.02, μ = 0.9)", () => {
+    const heavy = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.02, momentum: 0.9 }, steps: 100 });
+    const nesterov = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.02, momentum: 0.9, nesterov: true }, steps: 100 });
+    expect(nesterov.loss.at(-1)!).toBeLessThan(heavy.loss.at(-1)!);
+  });
 });
