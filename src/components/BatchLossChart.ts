@@ -38,6 +38,7 @@ export function BatchLossChart(runs: readonly BatchRun[], { per, ...plotOptions 
       : `${run.label}: loss ${formatNumber(values[0])} at the start, ${formatNumber(values[values.length - 1])} after epoch ${r[r.length - 1].x}.`;
   };
   return Plot.plot({
+    marginLeft: byIteration ? 52 : 40, // room for tick labels like 0.0001
     ariaLabel: byIteration ? "Loss per iteration, on each step's own batch" : "Loss on all the data after each epoch",
     ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map(describe).join(" ")}`,
     x: byIteration ? { type: "log", label: "iteration (log scale)", grid: true } : { label: "epoch", grid: true, tickFormat: "d" },
