@@ -35,6 +35,7 @@ export async function openGuardedContext(browser: Browser, options: { width: num
     problems.externalRequests.push(url.href);
     return route.abort("blockedbyclient");
   });
+  await context.addInitScript(recordMutations);
   context.on("page", (page) => watchPage(page, problems));
   return { context, problems };
 }
@@ -46,34 +47,49 @@ function watchPage(page: Page, problems: Problems): void {
   page.on("pageerror", (error) => problems.pageErrors.push(String(error.stack ?? error)));
 }
 
-/** Waits until no cell is pending (Framework shows <observablehq-loading> meanwhile), then two frames. */
+/**
+ * Waits until no inline cell is pending (Framework shows <observablehq-loading> meanwhile; it fails
+ * after `timeout`), then until the page has been quiet — no DOM change for 250 ms — for at most 3 s
+ * (a page may animate forever; block cells show nothing while pending, so quiet is the best signal).
+ */
 export async function waitForSettled(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, undefined, { timeout, polling: 50 });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page
+    .waitForFunction(() => performance.now() - ((window as { lastMutation?: number }).lastMutation ?? 0) > 250, undefined, { timeout: 3_000, polling: 50 })
+    .catch(() => undefined);
 }
+
+/** Records the time of the last DOM change in window.lastMutation, for waitForSettled. */
+export const recordMutations = `addEventListener("DOMContentLoaded", () => {
+  window.lastMutation = performance.now();
+  new MutationObserver(() => (window.lastMutation = performance.now())).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+});`;
 
 /** The cells in error: Framework marks them .observablehq--error. */
 export function errorCells(page: Page): Promise<string[]> {
   return page.$$eval(".observablehq--error", (cells) => cells.map((cell) => (cell.textContent ?? "").trim().slice(0, 300)));
 }
 
-/** Charts: Plot figures (svg with an accessible name) or any svg inside a figure, in the main column. */
-export const chartSelector = "#observablehq-main svg[aria-label], #observablehq-main figure svg";
+/** Charts in the main column: Plot figures (an svg with an accessible name), any svg in a figure or in a named element. */
+export const chartSelector = ["svg[aria-label]", "figure svg", "[aria-label] svg", '[role="img"] svg'].map((s) => `#observablehq-main ${s}`).join(", ");
 
-/** Everything drawn in the main column, to see whether moving a control changed a chart. */
-export function drawingSnapshot(page: Page): Promise<string> {
-  return page.$eval("#observablehq-main", (main) =>
-    [
-      ...Array.from(main.querySelectorAll("svg"), (svg) => svg.outerHTML),
-      ...Array.from(main.querySelectorAll("canvas"), (canvas) => {
-        try {
-          return canvas.toDataURL();
-        } catch {
-          return `${canvas.width}x${canvas.height}`;
-        }
-      })
-    ].join("\n")
-  );
+/** A hash of everything drawn in the main column (SVG markup, canvas pixels), to see whether moving a control changed a chart. */
+export function drawingSnapshot(page: Page): Promise<number> {
+  return page.$eval("#observablehq-main", (main) => {
+    let hash = 0x811c9dc5;
+    const add = (text: string) => {
+      for (let i = 0; i < text.length; ++i) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    };
+    for (const svg of Array.from(main.querySelectorAll("svg"))) add(svg.outerHTML);
+    for (const canvas of Array.from(main.querySelectorAll("canvas"))) {
+      try {
+        add(canvas.toDataURL());
+      } catch {
+        add(`${canvas.width}x${canvas.height}`);
+      }
+    }
+    return hash >>> 0;
+  });
 }
 
 /**
