@@ -100,7 +100,7 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
 
       for (const cell of await errorCells(page)) failures.push(`error cell: ${cell}`);
       // A chart computed in a worker may arrive after the page is quiet: give it 15 s.
-      const chart = await page.locator(chartSelector).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+      const chart = await page.locator(chartSelector).first().waitFor({ state: "attached", timeout: 15_000 }).then(() => true, () => false);
       if (!chart) failures.push(`no chart (looked for ${chartSelector})`);
       failures.push(...(await mathProblems(page)));
       await page.screenshot({ path: `${screenshots}${name}-1280.png`, fullPage: true });
