@@ -83,7 +83,7 @@ function tangentMarks(at: Iterate, slope: number, halfWidth: number): Plot.Marki
   const segment = [-1, 1].map((side) => ({ x: at.x + side * halfWidth, loss: at.loss + side * halfWidth * slope }));
   return [
     Plot.line(segment, { x: "x", y: "loss", stroke: "currentColor", strokeDasharray: "4 3", clip: "frame" }),
-    Plot.text([at], { x: "x", y: "loss", text: () => `slope ${formatNumber(slope)}`, dx: slope > 0 ? -10 : 10, dy: -6, textAnchor: slope > 0 ? "end" : "start", lineAnchor: "bottom", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+    Plot.text([at], { x: "x", y: "loss", text: () => `slope ${formatNumber(slope)}`, dx: slope > 0 ? -10 : 10, dy: -6, textAnchor: slope > 0 ? "end" : "start", lineAnchor: "bottom", fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
   ];
 }
 
