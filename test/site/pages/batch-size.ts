@@ -10,7 +10,8 @@ export default async function check(page: Page): Promise<void> {
   await page.waitForFunction((text) => document.querySelector("svg[aria-label^='Contour map of MSE']")?.getAttribute("aria-description") !== text, before, { timeout: 10_000 });
   const after = (await contourDescription(page)) ?? "";
   // The batch run has nothing random in it: its sentence is the same after re-sampling.
-  const batchSentence = (text: string) => /batch \(B = \d+\):[^;]*;/.exec(text)?.[0];
+  const batchSentence = (text: string) => /(?<!-)batch \(B = \d+\):[^;]*;/.exec(text)?.[0];
+  if (!batchSentence(after)) throw new Error(`no full-batch run in the contour summary: ${after}`);
   if (batchSentence(after) !== batchSentence(before ?? "")) throw new Error("re-sampling changed the full-batch path");
 
   await page.getByRole("button", { name: /^128/ }).click();
