@@ -71,4 +71,4 @@ function coordinateName(i: number, dim: number): string {
 }
 
 const pct = (share: number) => (share < 1e-4 ? "less than 0.01%" : `${Number((100 * share).toPrecision(2))}%`);
-const fmt = (v: number) => String(Number(v.toPrecision(4)));
+const fmt = (v: number) => (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4) ? v.toExponential(3) : String(Number(v.toPrecision(4))));

@@ -19,8 +19,17 @@ export interface RegimeStripOptions extends Omit<Plot.PlotOptions, "marks"> {
   boundaries?: readonly { lr: number; label: string }[];
 }
 
+/** Labels that fit their span at this width: the full name, a short one, or none. */
+const shortNames: Record<LossRegime, string> = { slow: "slow", converging: "conv.", oscillating: "osc.", diverging: "div." };
+
 export function RegimeStrip(spans: readonly RegimeSpan[], { lr, boundaries = [], ...plotOptions }: RegimeStripOptions) {
   const domain: [number, number] = [spans[0]?.from ?? lr, spans[spans.length - 1]?.to ?? lr];
+  const pixels = (plotOptions.width ?? 640) - 40;
+  const label = (s: RegimeSpan) => {
+    const room = (Math.log(s.to / s.from) / Math.log(domain[1] / domain[0])) * pixels;
+    const full = s.regime === "slow" ? "slow" : regimeNames[s.regime];
+    return room > full.length * 7 + 8 ? full : room > shortNames[s.regime].length * 7 + 4 ? shortNames[s.regime] : "";
+  };
   const here = spans.find((s) => lr >= s.from && lr <= s.to);
   return Plot.plot({
     height: 76,
@@ -39,7 +48,7 @@ export function RegimeStrip(spans: readonly RegimeSpan[], { lr, boundaries = [],
       Plot.text(spans, {
         x: (s: RegimeSpan) => Math.sqrt(s.from * s.to),
         y: 0.5,
-        text: (s: RegimeSpan) => (s.regime === "slow" ? "slow" : regimeNames[s.regime]),
+        text: label,
         fontSize: 11,
         fill: "#212529",
       }),

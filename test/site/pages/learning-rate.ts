@@ -1,0 +1,30 @@
+import type { Page } from "playwright-core";
+
+/** Sets a log-scale slider (its thumb holds log10 of the value) and fires `input`, as a drag would. */
+async function setLogSlider(page: Page, label: string, value: number): Promise<void> {
+  await page.getByLabel(label, { exact: true }).evaluate((input: HTMLInputElement, v) => {
+    input.value = String(Math.log10(v));
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+}
+
+/**
+ * Runs after the generic checks on /learning-rate: the loss curve names its own regime as η crosses 1/L = 0.5
+ * and 2/L = 1, a diverging run still draws, and the sweep marks the current η.
+ */
+export default async function check(page: Page): Promise<void> {
+  for (const [eta, regime] of [[0.001, "decreasing slowly"], [0.1, "converging"], [0.75, "oscillating"], [3, "diverging"]] as const) {
+    await setLogSlider(page, "learning rate η", eta);
+    // The thumb snaps to 0.01 of a decade, so the label shows the snapped η (e.g. 0.759 for 0.75).
+    await page.waitForFunction(
+      (r) => [...document.querySelectorAll("svg[aria-label^='Loss per step for η = ']")].some((s) => s.getAttribute("aria-label")!.endsWith(`: ${r}`) && !s.getAttribute("aria-label")!.includes(",")),
+      regime,
+      { timeout: 10_000 },
+    );
+    if ((await page.locator(".observablehq--error").count()) > 0) throw new Error(`an error cell appeared at η = ${eta}`);
+  }
+  const sweep = page.locator("svg[aria-label='Final loss against the learning rate']");
+  if (!(await sweep.textContent())?.includes("η = 2.95")) throw new Error("the sweep does not mark the current η (2.95 after snapping)");
+  const strip = await page.locator("svg[aria-label='Regimes of the learning rate']").getAttribute("aria-description");
+  if (!strip?.includes("is in the diverging regime")) throw new Error(`the regime strip does not place η = 2.95 in the diverging regime: ${strip}`);
+}
