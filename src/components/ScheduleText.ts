@@ -1,11 +1,11 @@
 // Small text elements the schedule and SWA pages compute: a code line and an error message
 // (built here because Framework's `html` global would be fetched from a CDN).
 
-/** A wrapped <pre><code> block holding `text`. */
+/** A <pre><code> block holding `text`; a line too long for the column scrolls rather than wraps, as code should. */
 export function CodeLine(text: string): HTMLElement {
   const pre = document.createElement("pre");
   pre.className = "code-line";
-  pre.style.cssText = "white-space:pre-wrap;word-break:break-word;max-width:640px;";
+  pre.style.cssText = "white-space:pre;overflow-x:auto;max-width:640px;";
   const code = document.createElement("code");
   code.textContent = text;
   pre.append(code);

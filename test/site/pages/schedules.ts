@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 /** Runs after the generic checks on /schedules: choose schedules, read the PyTorch line, turn on early stopping. */
 export default async function check(page: Page): Promise<void> {
   const code = () => page.locator("pre.code-line").first().innerText();
-  if (!(await code()).includes("CosineAnnealingWarmRestarts(opt, T_0=40")) throw new Error(`default PyTorch line is wrong: ${await code()}`);
+  if (!(await code()).includes("opt, T_0=40, T_mult=1, eta_min=0)")) throw new Error(`default PyTorch line is wrong: ${await code()}`);
   const select = page.getByLabel("schedule", { exact: true });
   for (const [label, torch] of [["One-cycle", "OneCycleLR"], ["Cyclical, triangular2", "mode='triangular2'"], ["Reduce on plateau", "ReduceLROnPlateau"]]) {
     await select.selectOption({ label });
