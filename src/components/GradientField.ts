@@ -60,20 +60,30 @@ export interface GradientProbeMarksOptions {
 }
 
 /**
- * The point, its gradient arrow (clipped to the frame), and a dashed segment of the contour's tangent.
+ * How long the gradient arrow is drawn, in data units: `scale` × |∇f|, but at most a quarter of the view's
+ * shorter side (then `capped`, and a caption should say the arrow is shortened).
+ */
+export function probeArrowLength(probe: GradientProbe, { scale, box }: Pick<GradientProbeMarksOptions, "scale" | "box">): { length: number; capped: boolean } {
+  const limit = Math.min(box.x[1] - box.x[0], box.y[1] - box.y[0]) / 4;
+  const length = scale * probe.norm;
+  return length > limit ? { length: limit, capped: true } : { length, capped: false };
+}
+
+/**
+ * The point, its gradient arrow (see probeArrowLength), and a dashed segment of the contour's tangent.
  * Takes a probe from lib's probeGradient.
  */
 export function gradientProbeMarks(probe: GradientProbe, { scale, box, color = "#c2255c" }: GradientProbeMarksOptions): Plot.Markish[] {
-  const span = box.x[1] - box.x[0];
-  const half = span * 0.14;
+  const half = Math.min(box.x[1] - box.x[0], box.y[1] - box.y[0]) * 0.2;
   const tangent = [-1, 1].map((side) => ({ x: probe.x + side * half * probe.tangent[0], y: probe.y + side * half * probe.tangent[1] }));
-  const tip = { x: probe.x + scale * probe.dfdx, y: probe.y + scale * probe.dfdy };
+  const { length } = probeArrowLength(probe, { scale, box });
+  const tip = { x: probe.x + length * probe.uphill[0], y: probe.y + length * probe.uphill[1] };
   const halo = { stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
   return [
     probe.norm > 0 ? Plot.line(tangent, { x: "x", y: "y", stroke: "currentColor", strokeWidth: 2, strokeDasharray: "5 4", clip: "frame" }) : null,
     probe.norm > 0
       ? Plot.arrow([probe], { x1: "x", y1: "y", x2: () => tip.x, y2: () => tip.y, stroke: color, strokeWidth: 3, headLength: 12, clip: "frame" })
       : null,
-    probe.norm > 0 ? Plot.text([tip], { x: "x", y: "y", text: () => "∇f", dy: -12, fill: color, fontWeight: "bold", fontSize: 14, clip: "frame", ...halo }) : null,
+    probe.norm > 0 ? Plot.text([tip], { x: "x", y: "y", text: () => "∇f", dy: -12, fill: color, fontWeight: "bold", fontSize: 14, ...halo }) : null,
   ];
 }
