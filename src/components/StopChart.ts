@@ -29,6 +29,7 @@ export function StopChart(trace: Trace, { tolerance, floor, maxSteps, minDelta =
   const bestRow = rows.find((r) => r.step === best);
   const values = [...rows.map((r) => r.value), tolerance ?? NaN, floor ?? NaN].filter((v) => v > 0);
   const yDomain = [Math.min(...values) / 1.5, Math.max(...values) * 1.5];
+  const xMax = Math.max(1, maxSteps ?? last?.step ?? 1);
   const stopText = `${stopLabels[reason]} at step ${step}`;
   const ruleLabel = { fontSize: 11, fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
   return Plot.plot({
@@ -39,11 +40,11 @@ export function StopChart(trace: Trace, { tolerance, floor, maxSteps, minDelta =
       (tolerance !== undefined ? ` The tolerance ε is ${formatNumber(tolerance)}.` : "") +
       (floor !== undefined ? ` The lowest loss this model can reach is ${formatNumber(floor)}.` : "") +
       (best !== null ? ` The best loss was at step ${best}; the run stopped ${step - best} steps later.` : ""),
-    x: { label: "epoch (step)", grid: true, domain: [0, Math.max(1, maxSteps ?? last?.step ?? 1)] },
+    x: { label: "epoch (step)", grid: true, domain: [0, xMax] },
     y: { type: "log", label: "loss (log scale)", grid: true, domain: yDomain, tickFormat: (v: number) => formatNumber(v) },
     marks: [
       best !== null ? Plot.rectX([{ x1: best, x2: step }], { x1: "x1", x2: "x2", fill: "#fab005", fillOpacity: 0.2 }) : null,
-      best !== null ? Plot.text([best], { x: (v: number) => (v + step) / 2, frameAnchor: "top", dy: 6, text: () => `${step - best} steps without improvement`, fontSize: 11 }) : null,
+      best !== null ? Plot.text([best], { x: (v: number) => (v + step) / 2, frameAnchor: "top", dy: 6, text: () => `${step - best} steps without improvement`, fontSize: 11, lineWidth: 7 }) : null,
       floor !== undefined ? Plot.ruleY([floor], { stroke: "currentColor", strokeDasharray: "2 3" }) : null,
       floor !== undefined ? Plot.text([floor], { y: (v: number) => v, frameAnchor: "left", textAnchor: "start", text: () => `lowest possible ${formatNumber(floor)}`, dx: 4, dy: 10, ...ruleLabel }) : null,
       tolerance !== undefined ? Plot.ruleY([tolerance], { stroke: "#e03131", strokeDasharray: "6 3", strokeWidth: 1.5 }) : null,
@@ -57,7 +58,7 @@ export function StopChart(trace: Trace, { tolerance, floor, maxSteps, minDelta =
       last
         ? Plot.dot([last], { x: "step", y: "value", r: 7, symbol: reason === "diverged" ? "times" : "circle", stroke: "#212529", strokeWidth: 2.5 })
         : null,
-      last ? Plot.text([last], { x: "step", y: "value", text: () => stopText, dy: -14, textAnchor: "end", fontWeight: "bold", ...ruleLabel }) : null,
+      last ? Plot.text([last], { x: "step", y: "value", text: () => stopText, dy: -14, textAnchor: last.step > xMax / 2 ? "end" : "start", fontWeight: "bold", ...ruleLabel }) : null,
     ],
     ...plotOptions,
   });
