@@ -1,4 +1,5 @@
-// npm run bench [-- --json]: how fast the library is where a page feels it. Medians of repeated runs after warm-up.
+// npm run bench [-- --json]: how fast the library is where a page feels it. Medians of repeated runs after warm-up,
+// in CPU time of this process (on an idle machine, the wall time).
 //   raceNamedMs  6 optimizers × 1,000 steps through runOptimizer on rosenbrock        (target < 2 ms)
 //   raceExprMs   the same race on a typed expression                                  (target < 5 ms)
 //   adamOverSweep  one Adam step on 1e6 float64 params ÷ a plain sweep a[i] += b[i]*c[i] (target ≤ 2)
@@ -18,14 +19,20 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Median wall time of `fn` in ms over `repeats` runs, after `warmup` runs. */
+/** CPU time of this process in ms (user + system): unlike wall time, not inflated when other processes share the cores. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Median CPU time of `fn` in ms over `repeats` runs, after `warmup` runs. */
 function time(fn: () => void, repeats: number, warmup = Math.max(3, repeats >> 2)): number {
   for (let i = 0; i < warmup; ++i) fn();
   const times: number[] = [];
   for (let i = 0; i < repeats; ++i) {
-    const t0 = performance.now();
+    const t0 = cpuMs();
     fn();
-    times.push(performance.now() - t0);
+    times.push(cpuMs() - t0);
   }
   return median(times);
 }

@@ -1,4 +1,4 @@
-// Adam (Kingma & Ba) with PyTorch's placement of eps: θ −= lr/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + eps).
+// Adam (Kingma & Ba) with PyTorch's placement of eps: θ −= lr · m̂ / (√v̂ + eps), eps outside the root.
 import type { Optimizer, OptimizerSpec, OptimizerState } from "../types.js";
 
 export type AdamOptions = Omit<Extract<OptimizerSpec, { name: "adam" }>, "name" | "lr">;
@@ -27,18 +27,20 @@ export function adamFamily(
       const { expAvg: m, expAvgSq: v, maxExpAvgSq: vMax } = state.buffers;
       const t = ++state.step;
       const n = params.length;
-      // Once per step, not per coordinate: the bias corrections (PyTorch folds 1/(1−β₁ᵗ) into the step size).
+      // Both bias corrections fold into two numbers per step (Kingma & Ba, end of §2), leaving one square root and
+      // one division per coordinate: lr·m̂/(√v̂ + eps) = stepSize·m/(√v + epsHat). Equal to PyTorch's
+      // lr/(1−β₁ᵗ)·m/(√v/√(1−β₂ᵗ) + eps) up to rounding.
       // #region update
-      const stepSize = lr / (1 - beta1 ** t);
       const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+      const stepSize = (lr * biasCorrection2Sqrt) / (1 - beta1 ** t);
+      const epsHat = eps * biasCorrection2Sqrt;
       const decay = decoupledWeightDecay ? 1 - lr * weightDecay : 1; // AdamW shrinks θ; 1 for Adam
       for (let i = 0; i < n; ++i) {
         const g = grad[i] + l2 * params[i]; // Adam's weight decay joins the gradient; l2 = 0 for AdamW
-        params[i] *= decay;
         m[i] = beta1 * m[i] + (1 - beta1) * g;
         v[i] = beta2 * v[i] + (1 - beta2) * g * g;
         const vUsed = amsgrad ? (vMax[i] = Math.max(vMax[i], v[i])) : v[i];
-        params[i] -= (stepSize * m[i]) / (Math.sqrt(vUsed) / biasCorrection2Sqrt + eps);
+        params[i] = decay * params[i] - (stepSize * m[i]) / (Math.sqrt(vUsed) + epsHat);
       }
       // #endregion
     },

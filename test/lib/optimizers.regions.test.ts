@@ -12,7 +12,7 @@ describe("update regions in lib/optimizers", () => {
       const end = lines.findIndex((line, i) => i > begins[0] && /\/\/\s*#endregion\b/.test(line));
       expect(end).toBeGreaterThan(begins[0] + 1);
       expect(end - begins[0] - 1).toBeLessThanOrEqual(15);
-      expect(lines.slice(begins[0], end).join("\n")).toMatch(/params\[i\] (-|\*)=/);
+      expect(lines.slice(begins[0], end).join("\n")).toMatch(/params\[i\] [-*]?= /);
     });
   }
 });
