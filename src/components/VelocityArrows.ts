@@ -15,7 +15,11 @@ export interface Arrow {
  * where inertia alone would carry the next step. Reads `state.velocity` (recordState) of a 2-D run.
  */
 export function velocityArrows(trace: Trace): Arrow[] {
-  const velocity = trace.state?.velocity ?? [];
+  const recorded = trace.state?.velocity ?? [];
+  const steps = trace.path.length - 1;
+  // lib's momentum names both its buffer (v) and its inspected displacement (−ηv) "velocity", so the record
+  // interleaves them, buffer first; keep the displacements.
+  const velocity = recorded.length === 2 * steps ? recorded.filter((_, i) => i % 2 === 1) : recorded.slice(0, steps);
   return velocity.map((v, k) => ({ x: trace.path[k + 1][0], y: trace.path[k + 1][1], dx: v[0], dy: v[1] }));
 }
 

@@ -53,7 +53,7 @@ describe("Momentum page", () => {
     expect(t.path[1][1]).toBeCloseTo(1.5 - 0.01 * 1.5 * 37.5, 12);
   });
 
-  it("at the defaults (κ = 25, η = 0.06, μ = 0.5) plain descent zig-zags across the valley and the heavy ball does not", () => {
+  it("at the defaults (κ = 25, η = 0.072, β = 0.8) plain descent flips across the valley at every step, momentum a few times, and ends far lower", () => {
     const flips = (t: ReturnType<typeof runOptimizer>) => {
       let n = 0;
       for (let i = 2; i < t.path.length; ++i) {
@@ -62,11 +62,11 @@ describe("Momentum page", () => {
       }
       return n;
     };
-    const gd = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.06 }, steps: 100 });
-    const heavy = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.06, momentum: 0.5 }, steps: 100 });
-    expect(flips(gd)).toBeGreaterThan(5);
-    expect(flips(heavy)).toBe(0);
-    expect(heavy.loss.at(-1)!).toBeLessThan(gd.loss.at(-1)! * 1e-6);
+    const gd = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.072 }, steps: 100 });
+    const ema = runOptimizer({ objective, start, optimizer: { name: "momentum", lr: 0.072, beta: 0.8 }, steps: 100 });
+    expect(flips(gd)).toBeGreaterThan(30);
+    expect(flips(ema)).toBeLessThanOrEqual(10);
+    expect(ema.loss.at(-1)!).toBeLessThan(gd.loss.at(-1)! / 100);
   });
 
   it("Nesterov is stable below η = 2(1+μ)/((1+2μ)κ) and not above; the heavy ball still is", () => {
@@ -83,5 +83,12 @@ describe("Momentum page", () => {
     const heavy = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.02, momentum: 0.9 }, steps: 100 });
     const nesterov = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.02, momentum: 0.9, nesterov: true }, steps: 100 });
     expect(nesterov.loss.at(-1)!).toBeLessThan(heavy.loss.at(-1)!);
+  });
+
+  it("above plain descent's limit 2/κ, momentum in the article's form still converges", () => {
+    const gd = runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.1 }, steps: 100 });
+    const ema = runOptimizer({ objective, start, optimizer: { name: "momentum", lr: 0.1, beta: 0.8 }, steps: 100 });
+    expect(gd.loss.at(-1)!).toBeGreaterThan(gd.loss[0]);
+    expect(ema.loss.at(-1)!).toBeLessThan(1e-6);
   });
 });
