@@ -25,4 +25,10 @@ export default async function check(page: Page): Promise<void> {
   if (afterPointer === afterKeys) throw new Error("dragging did not move the extra week");
   const match = /share on display ([\d.]+)/.exec(afterPointer ?? "");
   if (!match || Number(match[1]) < 0.6) throw new Error(`the week should have moved to the right, got: ${afterPointer}`);
+
+  // Play walks the step scrubber: the sentence under the linked figures follows it.
+  const stepText = () => page.locator("main p", { hasText: "At step" }).first().textContent();
+  const stepBefore = await stepText();
+  await page.getByRole("button", { name: /Play the descent/ }).click();
+  await page.waitForFunction((text) => [...document.querySelectorAll("main p")].some((p) => p.textContent?.startsWith("At step") && p.textContent !== text), stepBefore, { timeout: 15_000 });
 }
