@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { runOptimizer } from "../../lib/index.js";
 import { convergenceMap, fastestCell, logSpace } from "../../lib/analysis/convergenceMap.js";
+import { velocityArrows } from "../../src/components/VelocityArrows.js";
 
 const objective = { name: "ravine", params: { kappa: 25 } } as const;
 const start = [-3.5, 1.5];
@@ -90,5 +91,18 @@ describe("Momentum page", () => {
     const ema = runOptimizer({ objective, start, optimizer: { name: "momentum", lr: 0.1, beta: 0.8 }, steps: 100 });
     expect(gd.loss.at(-1)!).toBeGreaterThan(gd.loss[0]);
     expect(ema.loss.at(-1)!).toBeLessThan(1e-6);
+  });
+
+  it("velocity arrows come from the recorded state: −ηv, the displacement of the step that reached each point", () => {
+    for (const optimizer of [{ name: "momentum", lr: 0.072, beta: 0.8 }, { name: "sgd", lr: 0.06, momentum: 0.5 }] as const) {
+      const t = runOptimizer({ objective, start, optimizer, steps: 30, recordState: true });
+      const arrows = velocityArrows(t);
+      expect(arrows).toHaveLength(30);
+      arrows.forEach((a, k) => {
+        expect([a.x, a.y]).toEqual(t.path[k + 1]);
+        expect(a.dx).toBeCloseTo(t.path[k + 1][0] - t.path[k][0], 12);
+        expect(a.dy).toBeCloseTo(t.path[k + 1][1] - t.path[k][1], 12);
+      });
+    }
   });
 });
