@@ -14,6 +14,13 @@ const run = (objective: ObjectiveSpec, start: number[], gradientNoise = 0, steps
   runOptimizer({ objective, start, optimizer: { name: "sgd", lr: 0.05 }, steps, gradientNoise, seed: 1 });
 
 describe("the illusion of convergence", () => {
+  it("at the page's defaults (δ = 10⁻⁸, η = 0.05) plain descent on x² − y² looks converged for a while, then escapes", () => {
+    const report = stallReport(run("saddle", [1.8, 1e-8]), { threshold, box });
+    expect(report.looksConverged).toBeGreaterThan(50);
+    expect(report.stalledFor).toBeGreaterThan(5);
+    expect(report.exit).toBeDefined();
+  });
+
   it("plain descent from the ridge of x² − y² looks converged and stays at the saddle", () => {
     const trace = run("saddle", [1.8, 0]);
     const report = stallReport(trace, { threshold, box });
@@ -41,11 +48,11 @@ describe("the illusion of convergence", () => {
     expect(noisy.loss.at(-1)!).toBeLessThan(-0.3);
   });
 
-  it("on the monkey saddle from δ = 10⁻⁶, plain descent stalls for all 300 steps, while noise escapes within a hundred", () => {
-    const plain = run("monkeySaddle", [1.5, 1e-6]);
+  it("on the monkey saddle from δ = 10⁻⁸, plain descent stalls for all 300 steps, while noise escapes within a hundred", () => {
+    const plain = run("monkeySaddle", [1.5, 1e-8]);
     expect(stallReport(plain, { threshold, box }).exit).toBeUndefined();
     expect(plain.loss.at(-1)!).toBeGreaterThan(-0.01);
-    const noisy = stallReport(run("monkeySaddle", [1.5, 1e-6], 0.1), { threshold, box });
+    const noisy = stallReport(run("monkeySaddle", [1.5, 1e-8], 0.1), { threshold, box });
     expect(noisy.exit).toBeLessThan(100);
   });
 });
