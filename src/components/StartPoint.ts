@@ -180,17 +180,21 @@ export function StartPoint(render: (value: Point2, width: number) => Figure, opt
     enumerable: true,
   });
 
-  // Fill the container's width; redraw only when it changes.
+  // Fill the container's width; redraw only when it changes. The first drawing waits for the first
+  // measurement, so a narrow screen does not pay for a full-width figure first.
   if (typeof ResizeObserver !== "undefined") {
+    let measured = false;
     new ResizeObserver(([entry]) => {
       const w = Math.floor(Math.min(entry.contentRect.width, maxWidth));
-      if (w > 0 && w !== width) {
+      if (w > 0 && (w !== width || !measured)) {
+        measured = true;
         width = w;
         draw();
       }
     }).observe(root);
+  } else {
+    draw();
   }
-  draw();
   return root;
 }
 
