@@ -67,6 +67,19 @@ describe("smooth and noisy (000's comparison figure)", () => {
   });
 });
 
+describe("the cloud around the minimum", () => {
+  it("widens with η and narrows with the batch size", () => {
+    const best = leastSquares(dataset.x, dataset.y);
+    const spreadOf = (B: number, lr: number) => {
+      const trace = runOptimizer({ ...spec(B, 30, 3, lr), start: best });
+      const tail = trace.path.slice(-Math.ceil(N / B) * 10);
+      return tail.reduce((s, [w, b]) => s + Math.hypot(w - best[0], b - best[1]), 0) / tail.length;
+    };
+    expect(spreadOf(1, 0.1)).toBeGreaterThan(2 * spreadOf(1, 0.01));
+    expect(spreadOf(16, 0.03)).toBeLessThan(spreadOf(1, 0.03) / 2);
+  });
+});
+
 describe("why 003's multiplicative noise is not SGD", () => {
   it("at the best fit the full gradient is zero (003's noise would vanish) but single-sample gradients are not", () => {
     const objective = regressionObjective({ dataset, model: { kind: "linear" }, loss: "mse" });
