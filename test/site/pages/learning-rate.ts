@@ -24,7 +24,8 @@ export default async function check(page: Page): Promise<void> {
     if ((await page.locator(".observablehq--error").count()) > 0) throw new Error(`an error cell appeared at η = ${eta}`);
   }
   const sweep = page.locator("svg[aria-label='Final loss against the learning rate']");
-  if (!(await sweep.textContent())?.includes("η = 2.95")) throw new Error("the sweep does not mark the current η (2.95 after snapping)");
+  const shown = (await page.getByLabel("learning rate η", { exact: true }).evaluate((input) => input.getAttribute("aria-valuetext"))) ?? "";
+  if (!(await sweep.textContent())?.includes(`η = ${shown}`)) throw new Error(`the sweep does not mark the current η = ${shown}`);
   const strip = await page.locator("svg[aria-label='Regimes of the learning rate']").getAttribute("aria-description");
-  if (!strip?.includes("is in the diverging regime")) throw new Error(`the regime strip does not place η = 2.95 in the diverging regime: ${strip}`);
+  if (!strip?.includes("is in the diverging regime")) throw new Error(`the regime strip does not place η = ${shown} in the diverging regime: ${strip}`);
 }
