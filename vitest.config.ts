@@ -8,8 +8,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["**/*.test.ts"],
-          exclude: ["test/site/**", "node_modules/**", "dist/**"]
+          include: ["test/**/*.test.ts", "lib/**/*.test.ts", "src/**/*.test.ts"],
+          exclude: ["test/site/**"]
         }
       },
       {

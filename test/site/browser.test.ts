@@ -14,7 +14,6 @@ import {
   mathProblems,
   moveEverySlider,
   openGuardedContext,
-  recordMutations,
   waitForSettled
 } from "./browser.js";
 import { serveSite, type StaticServer } from "./server.js";
@@ -57,9 +56,14 @@ async function loadPageCheck(name: string): Promise<PageCheck | null> {
   return module.default;
 }
 
+/** Generic checks of this many pages run at once (the machines that run this have two cores). */
+const concurrency = Number(process.env.SITE_CONCURRENCY ?? 2);
+
 describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
   let browser: Browser;
   let server: StaticServer;
+  /** The generic checks' failures per page, computed `concurrency` pages at a time from beforeAll on. */
+  const generic = new Map<string, Promise<string[]>>();
 
   beforeAll(async () => {
     if (!chromiumPath) throw new Error(`CI is set and there is no Chromium at ${process.env.CHROMIUM_PATH || "/usr/bin/chromium"}`);
@@ -67,6 +71,17 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
     mkdirSync(screenshots, { recursive: true });
     server = await serveSite(site.dir, site.base);
     browser = await launchChromium(chromiumPath);
+    const queue = routes.map((route) => {
+      let resolve!: (failures: string[]) => void;
+      generic.set(route.name, new Promise((r) => (resolve = r)));
+      return { route, resolve };
+    });
+    const worker = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        job.resolve(await genericChecks(job.route).catch((error: unknown) => [`the checks crashed: ${String(error)}`]));
+      }
+    };
+    for (let i = 0; i < concurrency; ++i) void worker();
   });
 
   afterAll(async () => {
@@ -80,24 +95,45 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
     if (orphans.length) console.warn(`page checks with no page in the sidebar (yet): ${orphans.join(", ")}`);
   });
 
-  // One page at a time: a page's own checks use vitest's expect (expect.poll needs a current test,
-  // which concurrent tests do not have).
+  // The generic checks run concurrently; a page's own checks run inside its test, one page at a
+  // time, since they may use vitest's expect (expect.poll needs a current test).
   for (const route of routes) {
-    it(`/${route.path} works`, () => checkPage(route), 240_000);
+    it(
+      `/${route.path} works`,
+      async () => {
+        const failures = [...(await generic.get(route.name)!), ...(await pageSpecificChecks(route))];
+        expect(failures, `/${route.path}`).toEqual([]);
+      },
+      600_000
+    );
   }
 
-  async function checkPage({ name, path }: { name: string; path: string }): Promise<void> {
+  /** Opens a page in a guarded context, runs `body`, and adds what the page did wrong meanwhile. */
+  async function withPage(path: string, body: (page: Page, failures: string[]) => Promise<void>): Promise<string[]> {
     const failures: string[] = [];
     const { context, problems } = await openGuardedContext(browser, { width: 1280 });
     try {
       const page = await context.newPage();
-      const settle = (when: string) =>
-        waitForSettled(page).catch(() => {
-          failures.push(`inline cells still loading 30 s after ${when}`);
-        });
       await page.goto(`${server.url}${path}`, { waitUntil: "load" });
-      await settle("loading");
+      await settle(page, failures, "loading");
+      await body(page, failures);
+    } finally {
+      await context.close();
+    }
+    failures.push(...problems.consoleErrors.map((message) => `console error: ${message}`));
+    failures.push(...problems.pageErrors.map((message) => `page error: ${message}`));
+    failures.push(...problems.externalRequests.map((url) => `request to another host: ${url}`));
+    return failures;
+  }
 
+  function settle(page: Page, failures: string[], when: string): Promise<void> {
+    return waitForSettled(page).catch(() => {
+      failures.push(`inline cells still loading 30 s after ${when}`);
+    });
+  }
+
+  function genericChecks({ name, path }: { name: string; path: string }): Promise<string[]> {
+    return withPage(path, async (page, failures) => {
       for (const cell of await errorCells(page)) failures.push(`error cell: ${cell}`);
       // A chart computed in a worker may arrive after the page is quiet: give it 15 s.
       const chart = await page.locator(chartSelector).first().waitFor({ state: "attached", timeout: 15_000 }).then(() => true, () => false);
@@ -111,42 +147,33 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
 
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForTimeout(200); // resize() re-renders on the next frame after a ResizeObserver callback
-      await settle("narrowing the window to 390 px");
+      await settle(page, failures, "narrowing the window to 390 px");
       for (const cell of await errorCells(page)) failures.push(`error cell at 390 px: ${cell}`);
       await page.screenshot({ path: `${screenshots}${name}-390.png`, fullPage: true });
       const overflow = await horizontalOverflow(page);
       if (overflow > 1) console.warn(`/${path}: at 390 px the page is ${overflow} px wider than the window`);
 
-      const check = await loadPageCheck(name);
-      if (check) {
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.waitForTimeout(200);
-        await settle("widening the window back to 1280 px");
-        try {
-          await check(page);
-        } catch (error) {
-          failures.push(`test/site/pages/${name}.ts: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        for (const cell of await errorCells(page)) failures.push(`error cell after the page's own checks: ${cell}`);
-      }
-
       if (name === "index") {
         // One look at the dark theme, on the home page.
-        const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
-        await dark.addInitScript(recordMutations);
-        await dark.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
-        const darkPage = await dark.newPage();
-        await darkPage.goto(`${server.url}${path}`, { waitUntil: "load" });
-        await waitForSettled(darkPage).catch(() => undefined);
-        await darkPage.screenshot({ path: `${screenshots}${name}-1280-dark.png` });
-        await dark.close();
+        await page.emulateMedia({ colorScheme: "dark" });
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.waitForTimeout(200);
+        await settle(page, failures, "switching to the dark theme");
+        await page.screenshot({ path: `${screenshots}${name}-1280-dark.png` });
       }
-    } finally {
-      await context.close();
-    }
-    failures.push(...problems.consoleErrors.map((message) => `console error: ${message}`));
-    failures.push(...problems.pageErrors.map((message) => `page error: ${message}`));
-    failures.push(...problems.externalRequests.map((url) => `request to another host: ${url}`));
-    expect(failures, `/${path}`).toEqual([]);
+    });
+  }
+
+  async function pageSpecificChecks({ name, path }: { name: string; path: string }): Promise<string[]> {
+    const check = await loadPageCheck(name);
+    if (!check) return [];
+    return withPage(path, async (page, failures) => {
+      try {
+        await check(page);
+      } catch (error) {
+        failures.push(`test/site/pages/${name}.ts: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      for (const cell of await errorCells(page)) failures.push(`error cell after the page's own checks: ${cell}`);
+    });
   }
 });

@@ -49,13 +49,13 @@ function watchPage(page: Page, problems: Problems): void {
 
 /**
  * Waits until no inline cell is pending (Framework shows <observablehq-loading> meanwhile; it fails
- * after `timeout`), then until the page has been quiet — no DOM change for 250 ms — for at most 3 s
+ * after `timeout`), then until the page has been quiet — no DOM change for 250 ms — for at most `quietTimeout`
  * (a page may animate forever; block cells show nothing while pending, so quiet is the best signal).
  */
-export async function waitForSettled(page: Page, timeout = 30_000): Promise<void> {
+export async function waitForSettled(page: Page, timeout = 30_000, quietTimeout = 2_000): Promise<void> {
   await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, undefined, { timeout, polling: 50 });
   await page
-    .waitForFunction(() => performance.now() - ((window as { lastMutation?: number }).lastMutation ?? 0) > 250, undefined, { timeout: 3_000, polling: 50 })
+    .waitForFunction(() => performance.now() - ((window as { lastMutation?: number }).lastMutation ?? 0) > 250, undefined, { timeout: quietTimeout, polling: 50 })
     .catch(() => undefined);
 }
 
@@ -160,7 +160,6 @@ export async function moveEverySlider(page: Page, timeout = 5_000): Promise<Slid
     const deadline = Date.now() + timeout;
     while (!changed && Date.now() < deadline) {
       await page.waitForTimeout(50);
-      await waitForSettled(page, timeout).catch(() => undefined);
       changed = (await drawingSnapshot(page)) !== before;
     }
     results.push({ label, changed });
@@ -169,7 +168,7 @@ export async function moveEverySlider(page: Page, timeout = 5_000): Promise<Slid
       element.value = value;
       element.dispatchEvent(new Event("input", { bubbles: true }));
     }, original);
-    await waitForSettled(page, timeout).catch(() => undefined);
+    await waitForSettled(page, timeout, 1_000).catch(() => undefined);
   }
   return results;
 }
