@@ -1,8 +1,14 @@
 // Runs a tape forward, carrying derivatives with respect to x and y alongside every value (forward-mode
 // automatic differentiation): first order for gradients, second order for Hessians.
 // Chain-rule convention: a zero factor wins over an infinite one (d/dx sqrt(y) is 0, not NaN).
-import { FA, FAA, FAB, FB, FBB, V, applyRule } from "./rules.js";
-import { X, Y, type Tape } from "./compile.js";
+import * as rules from "./rules.js";
+import * as registers from "./compile.js";
+import type { Tape } from "./compile.js";
+
+// Module-local copies of the imported names the loops read: where modules are transformed to CommonJS (tsx, the
+// test runner), every read of an imported binding is a getter call, which cost more than the arithmetic.
+const { FA, FAA, FAB, FB, FBB, V, applyRule } = rules;
+const { X, Y } = registers;
 
 export type Hessian = [[number, number], [number, number]];
 
