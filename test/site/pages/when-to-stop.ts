@@ -13,7 +13,7 @@ export default async function check(page: Page): Promise<void> {
   const budget = await page.locator("svg[aria-label^='Loss per step of descent with η']").getAttribute("aria-description");
   if (!budget?.includes("took all 100 steps")) throw new Error(`with ε below the floor the run should use its whole budget: ${budget}`);
 
-  const patience = await page.locator("svg[aria-label^='Loss per step of mini-batch descent']").getAttribute("aria-description");
+  const patience = await page.locator("svg[aria-label^='Loss per step of descent in batches of']").getAttribute("aria-description");
   if (!/The best loss was at step \d+; the run stopped 10 steps later/.test(patience ?? "")) throw new Error(`early stopping is not marked: ${patience}`);
 
   const example = page.getByLabel("example", { exact: true });
