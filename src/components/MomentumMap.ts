@@ -24,7 +24,7 @@ export function MomentumMap(cells: readonly ConvergenceCell[], options: Momentum
       `Heat map of ${cells.length} of ${lrs.length * betas.length} runs: ${converged.length} converged, ` +
       `${cells.filter((c) => c.outcome === "diverged").length} diverged, ${cells.filter((c) => c.outcome === "tooSlow").length} too slow.`,
     x: { type: "band", domain: lrs, label: "learning rate η (log-spaced)", tickFormat: (v: number) => formatNumber(v, 2), ticks: lrs.filter((_, i) => i % 6 === 0) },
-    y: { type: "band", domain: [...betas].reverse(), label: "momentum β", tickFormat: (v: number) => formatNumber(v, 2), ticks: betas.filter((_, i) => i % 4 === 0) },
+    y: { type: "band", domain: [...betas].reverse(), label: "momentum coefficient (μ)", tickFormat: (v: number) => formatNumber(v, 2), ticks: betas.filter((_, i) => i % 4 === 0) },
     color: { type: "log", scheme: "viridis", label: "steps to converge", legend: true, domain: [1, maxSteps] },
     marks: [
       Plot.cell(cells, { x: "lr", y: "beta", fill: (c: ConvergenceCell) => (c.outcome === "converged" ? Math.max(1, c.steps!) : null), inset: 0, title: label }),
