@@ -95,3 +95,26 @@ export function Toggle({ label, value = false }: { label: string; value?: boolea
   input.checked = value;
   return labelledForm(label, input, () => input.checked, (v) => void (input.checked = v));
 }
+
+/**
+ * Inputs bound to a spec: `SpecControls(spec, {"optimizer.lr": Slider(…), steps: Slider(…)})` shows the
+ * controls and its `value` is a copy of `spec` with each dotted path set from its control, e.g. a RunSpec
+ * ready for runOptimizer. The controls' `input` events bubble through it, so view() sees every change.
+ */
+export function SpecControls<S extends object>(spec: S, controls: Record<string, HTMLElement & { value: unknown }>): HTMLDivElement & { value: S } {
+  const root = document.createElement("div") as HTMLDivElement & { value: S };
+  root.className = "downhill-spec-controls";
+  root.append(...Object.values(controls));
+  const get = (): S => {
+    const copy = structuredClone(spec) as Record<string, unknown>;
+    for (const [path, control] of Object.entries(controls)) {
+      const keys = path.split(".");
+      let target = copy;
+      for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+      target[keys[keys.length - 1]] = control.value;
+    }
+    return copy as S;
+  };
+  Object.defineProperty(root, "value", { get, enumerable: true });
+  return root;
+}
