@@ -1,0 +1,386 @@
+// npm run bench:pages [-- --page playground --reps 5 --dist DIR --full-range --json]
+// How long a page takes to redraw after a control moves, in Debian's Chromium (or CHROMIUM_PATH).
+// Builds the site into its own directory (DOWNHILL_OUTPUT, default $TMPDIR/downhill-bench-dist; --dist DIR
+// reuses a build), serves it on 127.0.0.1 and, on every page, moves each slider (and the playground's
+// run-card learning rates) `--reps` times to nearby values, after one unmeasured warm-up move.
+//
+// Per move, measured in the page (performance.now(), MutationObserver on the main column, animation frames):
+//   renderMs    the redraw as a reader dragging the slider sees it: the input handler, then from the start of
+//               the next frame until that frame (or a later one) has rendered the last DOM change. Framework
+//               recomputes cells in an animation frame, and a real drag's input events are dispatched at the
+//               start of a frame, so a redraw that fits this budget lands in the frame of the drag.
+//               The target: median ≤ 16 ms.
+//   mutationMs  last DOM change − dispatch of `input` (it includes the wait for the next frame, ≤ 16.7 ms here)
+//   paintMs     the end of the frame that rendered the last change − dispatch
+//   long tasks  PerformanceObserver 'longtask' entries (> 50 ms) that started during the move
+// The move is over when two animation frames in a row brought no DOM change (or after --timeout ms).
+// A page that fails to load, or a control that fails, is reported and the run goes on. Times are wall
+// times: on a loaded machine they are inflated (the load average is printed).
+import { tmpdir, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Page } from "playwright-core";
+import { buildSite } from "../test/site/build.js";
+import { findChromium, launchChromium, openGuardedContext, waitForSettled } from "../test/site/browser.js";
+import { serveSite } from "../test/site/server.js";
+
+const { values: options } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    page: { type: "string", multiple: true, default: [] },
+    reps: { type: "string", default: "5" },
+    dist: { type: "string" },
+    "full-range": { type: "boolean", default: false },
+    timeout: { type: "string", default: "5000" },
+    budget: { type: "string", default: "170" }
+  }
+});
+const reps = Math.max(1, Number(options.reps));
+const moveTimeout = Number(options.timeout);
+const started = performance.now();
+/** Past this many seconds since the start, the remaining pages are skipped (the whole run should take ~3 minutes). */
+const budgetSeconds = Number(options.budget);
+const targetMs = 16;
+
+// stdout carries only the result (one JSON object with --json); progress goes to stderr.
+const print = (text: string) => process.stdout.write(text + "\n");
+const progress = (text: string) => process.stderr.write(text + "\n");
+
+interface Stats {
+  median: number | null;
+  p90: number | null;
+}
+
+interface Move {
+  value: string;
+  changed: boolean;
+  settled: boolean;
+  handlerMs: number;
+  firstMutationMs: number | null;
+  mutationMs: number | null;
+  paintMs: number | null;
+  renderMs: number | null;
+  frames: number;
+  longTasks: { count: number; totalMs: number; maxMs: number };
+}
+
+interface ControlResult {
+  label: string;
+  kind: string;
+  moves: Move[];
+  renderMs: Stats;
+  mutationMs: Stats;
+  paintMs: Stats;
+  longTasks: { count: number; maxMs: number };
+  /** Moves after which nothing in the main column changed, and moves still changing at the timeout. */
+  unchanged: number;
+  unsettled: number;
+  meetsTarget: boolean | null;
+  error?: string;
+}
+
+interface PageResult {
+  page: string;
+  url: string;
+  loadMs?: number;
+  controls: ControlResult[];
+  error?: string;
+  skipped?: string;
+}
+
+/** Nearest-rank percentile of the finite values; null when there are none. */
+function percentile(xs: (number | null)[], p: number): number | null {
+  const s = xs.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  if (p === 50) {
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  }
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+const stats = (xs: (number | null)[]): Stats => ({ median: percentile(xs, 50), p90: percentile(xs, 90) });
+
+// The in-page half, as a string so that no transpiler helper leaks into the browser. It installs
+// window.__downhillBench with list(), measure(index, k, fullRange, timeout) and restore(index, timeout).
+const instrument = String.raw`(() => {
+  if (window.__downhillBench) return;
+  const main = document.querySelector("#observablehq-main") || document.body;
+  const mutations = { first: -1, last: -1 };
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (mutations.first < 0) mutations.first = now;
+    mutations.last = now;
+  }).observe(main, { subtree: true, childList: true, attributes: true, characterData: true });
+  let longTasks = [];
+  let longTaskObserver = null;
+  try {
+    longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+    longTaskObserver.observe({ type: "longtask", buffered: true });
+  } catch (error) {}
+
+  // Resolves in the next animation frame's callbacks, with the time then.
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  // Resolves in a task posted now: posted from a frame callback, it runs once that frame has been rendered.
+  const task = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  });
+  // Waits until two frames in a row brought no DOM change, or until the timeout.
+  async function quiet(timeout) {
+    const deadline = performance.now() + timeout;
+    let seen = mutations.last, quietFrames = 0;
+    while (quietFrames < 2 && performance.now() < deadline) {
+      await frame();
+      if (mutations.last === seen) quietFrames++;
+      else (seen = mutations.last), (quietFrames = 0);
+    }
+  }
+
+  const isLearningRate = (input) => input.closest(".downhill-run") !== null && /learning rate/i.test(labelText(input));
+  const controls = () => [
+    ...main.querySelectorAll("input[type=range]"),
+    ...Array.from(main.querySelectorAll("input[type=number]")).filter(isLearningRate)
+  ];
+  function labelText(input) {
+    const label = input.labels && input.labels[0];
+    const form = input.closest("form, .downhill-run-field, label");
+    const text = (label && label.textContent) || input.getAttribute("aria-label") ||
+      (form && form.querySelector("label") && form.querySelector("label").textContent) || input.name || "";
+    return text.trim().replace(/\s+/g, " ");
+  }
+  const originals = new WeakMap();
+
+  // The k-th value to try: near the original (a reader dragging from the default) or spread over the range.
+  function candidates(input, k, fullRange) {
+    const original = Number(originals.get(input));
+    if (input.type === "number") {
+      const base = original > 0 ? original : 0.01;
+      return [2, 0.5, 1.5, 0.75, 3, 0.3, 1.25, 0.8].map((f) => String(base * f)).slice(k % 8).concat(String(base * 1.1));
+    }
+    const min = Number(input.min || 0), max = Number(input.max || 100);
+    const offsets = fullRange ? [0.2, 0.8, 0.4, 0.6, 0.1, 0.9, 0.3, 0.7] : [0.2, -0.2, 0.1, -0.1, 0.15, -0.15, 0.05, -0.05];
+    const fractions = offsets.slice(k % 8).concat(offsets, [0, 1, 0.5]);
+    return fractions.map((f) => String(fullRange ? min + f * (max - min) : Math.min(max, Math.max(min, original + f * (max - min)))));
+  }
+
+  window.__downhillBench = {
+    list() {
+      return controls().map((input) => {
+        if (!originals.has(input)) originals.set(input, input.value);
+        return { label: labelText(input) || "(unlabelled)", kind: input.type, min: input.min, max: input.max, value: input.value };
+      });
+    },
+    async measure(index, k, fullRange, timeout) {
+      const input = controls()[index];
+      if (!input) throw new Error("control " + index + " is gone");
+      await quiet(2000);
+      // Start right after a frame has been rendered, as a fresh input task.
+      await frame();
+      await task();
+      const current = input.value;
+      let value = null;
+      for (const candidate of candidates(input, k, fullRange)) {
+        input.value = candidate; // the browser snaps a range to its step
+        if (input.value !== current) { value = input.value; break; }
+      }
+      if (value === null) { input.value = current; throw new Error("no value other than " + current); }
+      input.value = current;
+      if (longTaskObserver) longTaskObserver.takeRecords();
+      longTasks = [];
+      mutations.first = mutations.last = -1;
+
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const t1 = performance.now();
+      let next = frame(); // requested before Framework's runtime asks for its frame, so it marks that frame's start
+      const frames = [];
+      let seen = -1, quietFrames = 0, settled = false;
+      for (;;) {
+        const start = await next;
+        const rendered = await task();
+        frames.push({ start, rendered });
+        if (mutations.last === seen) quietFrames++;
+        else (seen = mutations.last), (quietFrames = 0);
+        if (mutations.last >= 0 && quietFrames >= 2) { settled = true; break; }
+        if (mutations.last < 0 && frames.length >= 10 && rendered - t0 > 300) { settled = true; break; }
+        if (rendered - t0 > timeout) break;
+        next = frame();
+      }
+      const end = performance.now();
+      if (longTaskObserver) longTasks.push(...longTaskObserver.takeRecords());
+      const tasks = longTasks.filter((entry) => entry.startTime >= t0 - 1 && entry.startTime <= end);
+      const last = mutations.last;
+      const paintFrame = last < 0 ? undefined : frames.find((f) => f.rendered > last);
+      const painted = paintFrame ? paintFrame.rendered : null;
+      return {
+        value,
+        changed: last >= 0,
+        settled,
+        handlerMs: t1 - t0,
+        firstMutationMs: mutations.first < 0 ? null : mutations.first - t0,
+        mutationMs: last < 0 ? null : last - t0,
+        paintMs: painted === null ? null : painted - t0,
+        renderMs: painted === null ? null : t1 - t0 + (painted - frames[0].start),
+        frames: frames.length,
+        longTasks: {
+          count: tasks.length,
+          totalMs: tasks.reduce((sum, entry) => sum + entry.duration, 0),
+          maxMs: tasks.reduce((max, entry) => Math.max(max, entry.duration), 0)
+        }
+      };
+    },
+    async restore(index, timeout) {
+      const input = controls()[index];
+      if (!input || !originals.has(input) || input.value === originals.get(input)) return;
+      input.value = originals.get(input);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await quiet(timeout);
+    }
+  };
+})()`;
+
+/** page.evaluate with a deadline: a page stuck in a loop fails this control, not the run. */
+async function evaluate<T>(page: Page, expression: string, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer after ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([page.evaluate(expression) as Promise<T>, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function measureControl(page: Page, index: number, label: string, kind: string): Promise<ControlResult> {
+  const moves: Move[] = [];
+  let error: string | undefined;
+  try {
+    for (let k = 0; k <= reps; ++k) {
+      const move = await evaluate<Move>(page, `window.__downhillBench.measure(${index}, ${k}, ${options["full-range"]}, ${moveTimeout})`, moveTimeout + 10_000);
+      if (k > 0) moves.push(move); // the first move warms up the page's code
+    }
+    await evaluate(page, `window.__downhillBench.restore(${index}, ${moveTimeout})`, moveTimeout + 10_000);
+  } catch (e) {
+    error = String((e as Error).message ?? e).split("\n")[0];
+  }
+  const renderMs = stats(moves.map((m) => m.renderMs));
+  return {
+    label,
+    kind,
+    moves,
+    renderMs,
+    mutationMs: stats(moves.map((m) => m.mutationMs)),
+    paintMs: stats(moves.map((m) => m.paintMs)),
+    longTasks: { count: moves.reduce((n, m) => n + m.longTasks.count, 0), maxMs: moves.reduce((x, m) => Math.max(x, m.longTasks.maxMs), 0) },
+    unchanged: moves.filter((m) => !m.changed).length,
+    unsettled: moves.filter((m) => !m.settled).length,
+    meetsTarget: renderMs.median === null ? null : renderMs.median <= targetMs,
+    ...(error ? { error } : {})
+  };
+}
+
+async function benchPage(page: Page, name: string, url: string): Promise<PageResult> {
+  const result: PageResult = { page: name, url, controls: [] };
+  try {
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: "load", timeout: 30_000 });
+    await waitForSettled(page);
+    result.loadMs = performance.now() - t0;
+    await evaluate(page, instrument, 10_000);
+    const controls = await evaluate<{ label: string; kind: string; min: string; max: string; value: string }[]>(page, "window.__downhillBench.list()", 10_000);
+    const seen = new Map<string, number>();
+    for (const [index, control] of controls.entries()) {
+      const count = (seen.get(control.label) ?? 0) + 1;
+      seen.set(control.label, count);
+      const label = count > 1 ? `${control.label} (#${count})` : control.label;
+      progress(`  ${label}`);
+      result.controls.push(await measureControl(page, index, label, control.kind));
+    }
+  } catch (e) {
+    result.error = String((e as Error).message ?? e).split("\n")[0];
+  }
+  return result;
+}
+
+const { pages: configPages } = await import("../observablehq.config.js");
+const allPages = ["index", ...configPages.map((p) => p.path.slice(1))];
+const wanted = options.page.flatMap((p) => p.split(",")).map((p) => p.replace(/^\//, "")).filter(Boolean);
+const unknown = wanted.filter((p) => !allPages.includes(p));
+if (unknown.length) {
+  progress(`unknown page(s): ${unknown.join(", ")}; the pages are: ${allPages.join(", ")}`);
+  process.exit(2);
+}
+const pageNames = wanted.length ? allPages.filter((p) => wanted.includes(p)) : allPages;
+
+const executablePath = findChromium();
+if (!executablePath) {
+  progress("no Chromium: install Debian's chromium or set CHROMIUM_PATH");
+  process.exit(2);
+}
+
+let dir = options.dist;
+if (!dir) {
+  dir = process.env.DOWNHILL_OUTPUT || join(tmpdir(), "downhill-bench-dist");
+  progress(`building the site into ${dir} …`);
+  const build = buildSite({ pages: pageNames, dir, base: "/" });
+  if (!build.ok) {
+    progress(build.log.split("\n").slice(-30).join("\n"));
+    progress("the build failed");
+    process.exit(1);
+  }
+  progress(`built in ${build.seconds.toFixed(0)} s`);
+}
+
+const server = await serveSite(dir, "/");
+const browser = await launchChromium(executablePath);
+const results: PageResult[] = [];
+try {
+  const { context } = await openGuardedContext(browser, { width: 1280 });
+  for (const name of pageNames) {
+    const url = `${server.url}${name === "index" ? "" : name}`;
+    if ((performance.now() - started) / 1000 > budgetSeconds) {
+      results.push({ page: name, url, controls: [], skipped: `time budget of ${budgetSeconds} s spent` });
+      continue;
+    }
+    progress(`${name}`);
+    const page = await context.newPage();
+    results.push(await benchPage(page, name, url));
+    await page.close({ runBeforeUnload: false }).catch(() => undefined);
+  }
+} finally {
+  await browser.close().catch(() => undefined);
+  await server.close();
+}
+
+const medians = results.flatMap((p) => p.controls.map((c) => c.renderMs.median)).filter((m): m is number => m !== null);
+const worstMedianMs = medians.length ? Math.max(...medians) : null;
+const load = loadavg().map((x) => Number(x.toFixed(2)));
+
+if (options.json) {
+  print(JSON.stringify({ pages: results, worstMedianMs, targetMs, reps, loadAverage: load, seconds: Math.round((performance.now() - started) / 1000) }));
+} else {
+  const ms = (x: number | null) => (x === null ? "–" : x.toFixed(1)).padStart(7);
+  const lines = [
+    `${"page".padEnd(22)} ${"control".padEnd(34)} ${"median".padStart(7)} ${"p90".padStart(7)} ${"≤16ms".padEnd(5)} ${"mutate".padStart(7)} ${"paint".padStart(7)} long tasks (n, max ms)`
+  ];
+  for (const p of results) {
+    if (p.error || p.skipped) lines.push(`${p.page.padEnd(22)} ${p.error ? `FAILED: ${p.error}` : `skipped: ${p.skipped}`}`);
+    else if (p.controls.length === 0) lines.push(`${p.page.padEnd(22)} (no sliders)`);
+    for (const c of p.controls) {
+      const notes = [c.unchanged ? `${c.unchanged} moves changed nothing` : "", c.unsettled ? `${c.unsettled} still changing at ${moveTimeout} ms` : "", c.error ? `error: ${c.error}` : ""].filter(Boolean);
+      const verdict = c.meetsTarget === null ? "–" : c.meetsTarget ? "yes" : "NO";
+      const long = c.longTasks.count ? `${c.longTasks.count}, ${c.longTasks.maxMs.toFixed(0)}` : "0";
+      lines.push(
+        `${p.page.padEnd(22)} ${c.label.slice(0, 34).padEnd(34)} ${ms(c.renderMs.median)} ${ms(c.renderMs.p90)} ${verdict.padEnd(5)} ${ms(c.mutationMs.median)} ${ms(c.paintMs.median)} ${long}${notes.length ? `  (${notes.join("; ")})` : ""}`
+      );
+    }
+  }
+  lines.push(
+    "",
+    `median/p90: input handler + next frame until the last DOM change is rendered (ms, ${reps} moves each); mutate: last DOM change − dispatch; paint: end of that frame − dispatch`,
+    `worst median: ${worstMedianMs === null ? "–" : worstMedianMs.toFixed(1)} ms (target ≤ ${targetMs} ms); load average ${load.join(", ")}; ${Math.round((performance.now() - started) / 1000)} s`
+  );
+  print(lines.join("\n"));
+}
