@@ -34,7 +34,7 @@ export function addArrows<T extends Element>(figure: T, arrows: readonly Arrow[]
   const sy = plot.scale("y");
   const frame = svg.getAttribute("viewBox")?.split(" ").map(Number) ?? [0, 0, 0, 0];
   const inside = (px: number, py: number) => px >= frame[0] && py >= frame[1] && px <= frame[0] + frame[2] && py <= frame[1] + frame[3];
-  const g = d3.select(svg).append("g").attr("aria-hidden", "true").attr("stroke", color).attr("fill", "none").attr("stroke-width", 1.5);
+  const g = d3.select(svg).append("g").attr("class", "downhill-arrows").attr("aria-hidden", "true").attr("stroke", color).attr("fill", "none").attr("stroke-width", 1.5);
   for (const { x, y, dx, dy } of arrows) {
     const [x1, y1, x2, y2] = [sx.apply(x), sy.apply(y), sx.apply(x + dx), sy.apply(y + dy)];
     if (![x1, y1, x2, y2].every(Number.isFinite) || !inside(x1, y1) || Math.hypot(x2 - x1, y2 - y1) < 1) continue;
