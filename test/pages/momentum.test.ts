@@ -105,4 +105,20 @@ describe("Momentum page", () => {
       });
     }
   });
+
+  it("the map's fastest cell (κ = 25) sits near the theoretical best μ = ((√κ−1)/(√κ+1))², η = 4/(1+√κ)²", () => {
+    const kappa = 25;
+    const cells = convergenceMap({
+      objective,
+      start,
+      lrs: logSpace(0.02 / kappa, 4 / kappa, 30),
+      betas: Array.from({ length: 20 }, (_, i) => i / 20),
+      tolerance: 1e-6,
+      maxSteps: 300,
+    });
+    const fastest = fastestCell(cells)!;
+    expect(Math.abs(fastest.beta - ((Math.sqrt(kappa) - 1) / (Math.sqrt(kappa) + 1)) ** 2)).toBeLessThan(0.15);
+    expect(fastest.lr / (4 / (1 + Math.sqrt(kappa)) ** 2)).toBeGreaterThan(0.66);
+    expect(fastest.lr / (4 / (1 + Math.sqrt(kappa)) ** 2)).toBeLessThan(1.5);
+  });
 });
