@@ -64,3 +64,13 @@ describe("flat and sharp minima", () => {
     expect(flat.test).toBeLessThan(sharp.test);
   });
 });
+
+describe("the typed function", () => {
+  it("points at the offending column, asks for both variables, and accepts the page's default", async () => {
+    const { expressionProblem } = await import("../../src/components/MinimaExpressionInput.js");
+    expect(expressionProblem("(x^2 - 1)^2 + (y^2 - 1)^2 + 0.3*x + 0.2*y")).toBeUndefined();
+    expect(expressionProblem("x +* y")).toMatchObject({ column: 4 });
+    expect(expressionProblem("x^2")?.message).toMatch(/both x and y/);
+    expect(expressionProblem("")?.message).toMatch(/empty/);
+  });
+});
