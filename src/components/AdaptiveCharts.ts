@@ -3,10 +3,13 @@ import * as Plot from "@observablehq/plot";
 import type { AdamMomentRow } from "../lib/analysis/adamMoments.js";
 import type { Trace } from "../lib/types.js";
 import { formatNumber } from "./format.js";
+import { seriesColors } from "./series.js";
 
 export interface EffectiveLrRun {
   label: string;
   trace: Trace;
+  /** The run's colour on the page's other charts. */
+  color?: string;
 }
 
 /** Each run's effective learning rate per coordinate (state.effectiveLr), one line per run and coordinate. */
@@ -23,7 +26,7 @@ export function AdaptiveLrChart(runs: readonly EffectiveLrRun[], options: Omit<P
       .join(" "),
     x: { label: "step", grid: true },
     y: { type: "log", label: "effective learning rate (log scale)", grid: true },
-    color: { legend: true },
+    color: { legend: true, domain: runs.map((r) => r.label), range: runs.map((r, i) => r.color ?? seriesColors[i % seriesColors.length]) },
     marks: [
       reference !== undefined ? Plot.ruleY([reference], { stroke: "currentColor", strokeDasharray: "4,3" }) : null,
       // Solid along x, dashed along y.
