@@ -2,10 +2,12 @@
 // once per function and view, with the runs' paths up to the time cursor on a light layer above it, so
 // playing and scrubbing redraw only the paths. Clicking the map, or the arrow keys, moves the start.
 import * as Plot from "@observablehq/plot";
+import * as d3 from "d3";
 import { ContourPlot } from "../ContourPlot.js";
 import { drawablePath, expandBox, type DrawPoint } from "../points.js";
 import type { Series } from "../series.js";
 import type { View } from "./state.js";
+import { thinPath } from "./thin.js";
 
 export interface PlaygroundMapOptions {
   f: (x: number, y: number) => number;
@@ -24,6 +26,7 @@ export interface PlaygroundMapElement extends HTMLDivElement {
 }
 
 const margins = { marginTop: 20, marginRight: 20, marginBottom: 36, marginLeft: 44 } as const;
+type Size = { width: number; height: number };
 
 export function PlaygroundMap({ f, dim, view, label, width, onPick }: PlaygroundMapOptions): PlaygroundMapElement {
   const height = Math.round(Math.min(width, 560) * (dim === 1 ? 0.6 : 0.9));
@@ -78,7 +81,9 @@ export function PlaygroundMap({ f, dim, view, label, width, onPick }: Playground
       `${background.getAttribute("aria-label") ?? "Loss map"}. Start at ${nextStart.map((v) => v.toPrecision(3)).join(", ")}: ` +
         "click the map or use the arrow keys (with Shift for larger moves) to move it.",
     );
-    overlay.replaceChildren(pathsLayer(series, t, nextStart, f, dim, view, size));
+    const toX = (v: number) => xScale.apply!(v) as number;
+    const toY = (v: number) => yScale.apply!(v) as number;
+    overlay.replaceChildren(pathsLayer(series, t, nextStart, f, dim, view, size, toX, toY));
   };
   return root;
 }
@@ -97,36 +102,48 @@ function curvePlot(f: (x: number, y: number) => number, view: View, label: strin
   });
 }
 
-/** The paths up to step t: line, current point, start ring, and an × where a run diverged before t. */
-function pathsLayer(series: readonly Series[], t: number, start: readonly number[], f: PlaygroundMapOptions["f"], dim: 1 | 2, view: View, size: object) {
+type Scale = (v: number) => number;
+let nextClipId = 0;
+
+/**
+ * The paths up to step t (line, steps as dots for short runs, current point, a label where a run
+ * diverged) and the start ring, as one SVG layer in the background's pixel coordinates. Drawn with d3
+ * rather than as a second Plot figure: this redraws on every frame of play, and must cost well under one.
+ */
+function pathsLayer(series: readonly Series[], t: number, start: readonly number[], f: PlaygroundMapOptions["f"], dim: 1 | 2, view: View, size: Size, x: Scale, y: Scale) {
   const drawBox = expandBox(view, 0.05);
-  const marks: Plot.Markish[] = [];
-  const xy = { x: "x", y: "y", clip: "frame" } as const;
+  // Points closer than about half a pixel to the last one drawn add nothing visible.
+  const tolerance = { x: (0.5 * (view.x[1] - view.x[0])) / size.width, y: (0.5 * (view.y[1] - view.y[0])) / size.height };
+  const svg = d3.create("svg").attr("width", size.width).attr("height", size.height).attr("viewBox", `0 0 ${size.width} ${size.height}`);
+  svg.attr("aria-hidden", "true").style("position", "absolute").style("inset", "0").style("width", "100%").style("height", "auto").style("overflow", "hidden");
+  // Paths are clipped to the plotting frame, as Plot's own marks would be.
+  const [left, right] = [x(view.x[0]), x(view.x[1])];
+  const [bottom, top] = [y(view.y[0]), y(view.y[1])];
+  const clipId = `downhill-map-clip-${++nextClipId}`;
+  svg.append("clipPath").attr("id", clipId).append("rect").attr("x", left).attr("y", top).attr("width", right - left).attr("height", bottom - top);
+  const frame = svg.append("g").attr("clip-path", `url(#${clipId})`);
+  const line = d3.line<DrawPoint>((p) => x(p.x), (p) => y(p.y));
   for (const { trace, label, color } of series) {
     // A 1-D run is drawn on the curve: its points are (x, f(x)).
-    const path = dim === 1 ? trace.path.slice(0, t + 1).map(([x]) => [x, f(x, 0)]) : trace.path.slice(0, t + 1);
-    const points: DrawPoint[] = drawablePath(path, drawBox);
-    if (points.length === 0) continue;
-    const current = points[points.length - 1];
-    marks.push(
-      Plot.line(points, { ...xy, stroke: "white", strokeWidth: 4, strokeOpacity: 0.7 }),
-      Plot.line(points, { ...xy, stroke: color, strokeWidth: 2 }),
-      points.length <= 150 ? Plot.dot(points, { ...xy, r: 2, fill: color }) : null,
-      Plot.dot([current], { ...xy, r: 5, fill: color, stroke: "white", strokeWidth: 1.5 }),
-      trace.stop.reason === "diverged" && t >= trace.stop.step
-        ? Plot.text([current], { ...xy, text: () => `${label} diverged`, dy: -12, fill: color, stroke: "white", strokeWidth: 3, paintOrder: "stroke" })
-        : null,
-    );
+    const path = dim === 1 ? trace.path.slice(0, t + 1).map(([px]) => [px, f(px, 0)]) : trace.path.slice(0, t + 1);
+    const drawable = drawablePath(path, drawBox);
+    if (drawable.length === 0) continue;
+    const points = thinPath(drawable, tolerance);
+    const current = drawable[drawable.length - 1];
+    frame.append("path").attr("d", line(points)).attr("fill", "none").attr("stroke", "white").attr("stroke-width", 4).attr("stroke-opacity", 0.7);
+    frame.append("path").attr("d", line(points)).attr("fill", "none").attr("stroke", color).attr("stroke-width", 2);
+    if (drawable.length <= 150) {
+      frame.append("g").attr("fill", color).selectAll("circle").data(drawable).join("circle").attr("cx", (p) => x(p.x)).attr("cy", (p) => y(p.y)).attr("r", 2);
+    }
+    frame.append("circle").attr("cx", x(current.x)).attr("cy", y(current.y)).attr("r", 5).attr("fill", color).attr("stroke", "white").attr("stroke-width", 1.5);
+    if (trace.stop.reason === "diverged" && t >= trace.stop.step) {
+      frame.append("text").attr("x", x(current.x)).attr("y", y(current.y) - 12).attr("text-anchor", "middle").attr("font", "12px sans-serif")
+        .attr("fill", color).attr("stroke", "white").attr("stroke-width", 3).attr("paint-order", "stroke").text(`${label} diverged`);
+    }
   }
-  const startPoint = dim === 1 ? { x: start[0], y: f(start[0], 0) } : { x: start[0], y: start[1] };
-  marks.push(Plot.dot([startPoint], { x: "x", y: "y", r: 7, stroke: "black", strokeWidth: 2.5, fill: "white", fillOpacity: 0.6, clip: "frame" }));
-  const layer = Plot.plot({
-    ...size,
-    style: { background: "transparent", overflow: "visible" },
-    x: { domain: view.x, axis: null },
-    y: { domain: view.y, axis: null },
-    marks,
-  });
-  layer.setAttribute("aria-hidden", "true"); // the map's own label describes the runs
-  return layer;
+  const [sx, sy] = dim === 1 ? [start[0], f(start[0], 0)] : [start[0], start[1]];
+  if (Number.isFinite(sx) && Number.isFinite(sy)) {
+    frame.append("circle").attr("cx", x(sx)).attr("cy", y(sy)).attr("r", 7).attr("fill", "white").attr("fill-opacity", 0.6).attr("stroke", "black").attr("stroke-width", 2.5);
+  }
+  return svg.node()!;
 }
