@@ -13,7 +13,8 @@
 //   mutationMs  last DOM change − dispatch of `input` (it includes the wait for the next frame, ≤ 16.7 ms here)
 //   paintMs     the end of the frame that rendered the last change − dispatch
 //   long tasks  PerformanceObserver 'longtask' entries (> 50 ms) that started during the move
-// The move is over when two animation frames in a row brought no DOM change (or after --timeout ms).
+// The move is over when two animation frames in a row brought no DOM change and no long task (or after
+// --timeout ms): a page that draws progressively (the optimizer race) is timed until its last drawing.
 // A page that fails to load, or a control that fails, is reported and the run goes on. Times are wall
 // times: on a loaded machine they are inflated (the load average is printed).
 import { tmpdir, loadavg } from "node:os";
@@ -38,7 +39,10 @@ const { values: options } = parseArgs({
 const reps = Math.max(1, Number(options.reps));
 const moveTimeout = Number(options.timeout);
 const started = performance.now();
-/** Past this many seconds since the start, the remaining pages are skipped (the whole run should take ~3 minutes). */
+/**
+ * The whole run should take about this many seconds: each page gets an equal share of the time left, and a control
+ * whose share is spent stops after one measured move; past 1.5 times it, the remaining pages are skipped.
+ */
 const budgetSeconds = Number(options.budget);
 const targetMs = 16;
 
@@ -102,7 +106,7 @@ function percentile(xs: (number | null)[], p: number): number | null {
 const stats = (xs: (number | null)[]): Stats => ({ median: percentile(xs, 50), p90: percentile(xs, 90) });
 
 // The in-page half, as a string so that no transpiler helper leaks into the browser. It installs
-// window.__downhillBench with list(), measure(index, k, fullRange, timeout) and restore(index, timeout).
+// window.__downhillBench with list() (once the page has settled), measure(index, k, fullRange, timeout) and restore(index, timeout).
 const instrument = String.raw`(() => {
   if (window.__downhillBench) return;
   const main = document.querySelector("#observablehq-main") || document.body;
@@ -114,13 +118,25 @@ const instrument = String.raw`(() => {
   }).observe(main, { subtree: true, childList: true, attributes: true, characterData: true });
   let longTasks = [];
   let longTaskObserver = null;
+  let lastLongTaskEnd = -1;
+  const noteLongTasks = (entries) => {
+    longTasks.push(...entries);
+    for (const entry of entries) lastLongTaskEnd = Math.max(lastLongTaskEnd, entry.startTime + entry.duration);
+  };
   try {
-    longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+    longTaskObserver = new PerformanceObserver((list) => noteLongTasks(list.getEntries()));
     longTaskObserver.observe({ type: "longtask", buffered: true });
   } catch (error) {}
+  // Changes whenever the main column changed or a long task ran: a page computing in a frame without
+  // drawing yet (a progressive race computes one racer, then draws it a frame later) is not quiet.
+  const activity = () => {
+    if (longTaskObserver) noteLongTasks(longTaskObserver.takeRecords());
+    return mutations.last + "/" + lastLongTaskEnd;
+  };
 
-  // Resolves in the next animation frame's callbacks, with the time then.
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  // Resolves in the next animation frame's callbacks, with the frame's start time (the same for every
+  // callback of the frame, so it does not matter whether the runtime's callback runs before ours).
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   // Resolves in a task posted now: posted from a frame callback, it runs once that frame has been rendered.
   const task = () => new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -130,11 +146,12 @@ const instrument = String.raw`(() => {
   // Waits until two frames in a row brought no DOM change, or until the timeout.
   async function quiet(timeout) {
     const deadline = performance.now() + timeout;
-    let seen = mutations.last, quietFrames = 0;
+    let seen = activity(), quietFrames = 0;
     while (quietFrames < 2 && performance.now() < deadline) {
       await frame();
-      if (mutations.last === seen) quietFrames++;
-      else (seen = mutations.last), (quietFrames = 0);
+      const now = activity();
+      if (now === seen) quietFrames++;
+      else (seen = now), (quietFrames = 0);
     }
   }
 
@@ -151,6 +168,19 @@ const instrument = String.raw`(() => {
     return text.trim().replace(/\s+/g, " ");
   }
   const originals = new WeakMap();
+  const installed = performance.now();
+  // Waits until neither the main column changed nor a long task ran for quietMs, or until the timeout: the
+  // page has finished its first computation (some pages build their controls only after a long one).
+  async function settle(quietMs, timeout) {
+    const deadline = performance.now() + timeout;
+    for (;;) {
+      await frame();
+      activity();
+      const lastActive = Math.max(installed, mutations.last, lastLongTaskEnd);
+      if (performance.now() - lastActive > quietMs || performance.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 
   // The k-th value to try: near the original (a reader dragging from the default) or spread over the range.
   function candidates(input, k, fullRange) {
@@ -166,7 +196,8 @@ const instrument = String.raw`(() => {
   }
 
   window.__downhillBench = {
-    list() {
+    async list() {
+      await settle(500, 15000);
       return controls().map((input) => {
         if (!originals.has(input)) originals.set(input, input.value);
         return { label: labelText(input) || "(unlabelled)", kind: input.type, min: input.min, max: input.max, value: input.value };
@@ -187,7 +218,7 @@ const instrument = String.raw`(() => {
       }
       if (value === null) { input.value = current; throw new Error("no value other than " + current); }
       input.value = current;
-      if (longTaskObserver) longTaskObserver.takeRecords();
+      activity();
       longTasks = [];
       mutations.first = mutations.last = -1;
 
@@ -195,22 +226,23 @@ const instrument = String.raw`(() => {
       input.value = value;
       input.dispatchEvent(new Event("input", { bubbles: true }));
       const t1 = performance.now();
-      let next = frame(); // requested before Framework's runtime asks for its frame, so it marks that frame's start
+      let next = frame(); // the start of the frame in which Framework's runtime recomputes the cells
       const frames = [];
-      let seen = -1, quietFrames = 0, settled = false;
+      let seen = activity(), quietFrames = 0, settled = false;
       for (;;) {
         const start = await next;
         const rendered = await task();
         frames.push({ start, rendered });
-        if (mutations.last === seen) quietFrames++;
-        else (seen = mutations.last), (quietFrames = 0);
+        const now = activity();
+        if (now === seen) quietFrames++;
+        else (seen = now), (quietFrames = 0);
         if (mutations.last >= 0 && quietFrames >= 2) { settled = true; break; }
         if (mutations.last < 0 && frames.length >= 10 && rendered - t0 > 300) { settled = true; break; }
         if (rendered - t0 > timeout) break;
         next = frame();
       }
       const end = performance.now();
-      if (longTaskObserver) longTasks.push(...longTaskObserver.takeRecords());
+      activity();
       const tasks = longTasks.filter((entry) => entry.startTime >= t0 - 1 && entry.startTime <= end);
       const last = mutations.last;
       const paintFrame = last < 0 ? undefined : frames.find((f) => f.rendered > last);
@@ -223,7 +255,7 @@ const instrument = String.raw`(() => {
         firstMutationMs: mutations.first < 0 ? null : mutations.first - t0,
         mutationMs: last < 0 ? null : last - t0,
         paintMs: painted === null ? null : painted - t0,
-        renderMs: painted === null ? null : t1 - t0 + (painted - frames[0].start),
+        renderMs: painted === null ? null : t1 - t0 + (painted - Math.max(t1, frames[0].start)),
         frames: frames.length,
         longTasks: {
           count: tasks.length,
@@ -253,11 +285,12 @@ async function evaluate<T>(page: Page, expression: string, ms: number): Promise<
   }
 }
 
-async function measureControl(page: Page, index: number, label: string, kind: string): Promise<ControlResult> {
+/** Moves one control `reps` times after a warm-up move; past `deadline` (performance.now()), stops after one measured move. */
+async function measureControl(page: Page, index: number, label: string, kind: string, deadline: number): Promise<ControlResult> {
   const moves: Move[] = [];
   let error: string | undefined;
   try {
-    for (let k = 0; k <= reps; ++k) {
+    for (let k = 0; k <= reps && (k < 2 || performance.now() < deadline); ++k) {
       const move = await evaluate<Move>(page, `window.__downhillBench.measure(${index}, ${k}, ${options["full-range"]}, ${moveTimeout})`, moveTimeout + 10_000);
       if (k > 0) moves.push(move); // the first move warms up the page's code
     }
@@ -281,7 +314,8 @@ async function measureControl(page: Page, index: number, label: string, kind: st
   };
 }
 
-async function benchPage(page: Page, name: string, url: string): Promise<PageResult> {
+/** Benchmarks one page; its controls share the time until `deadline` (performance.now()). */
+async function benchPage(page: Page, name: string, url: string, deadline: number): Promise<PageResult> {
   const result: PageResult = { page: name, url, controls: [] };
   try {
     const t0 = performance.now();
@@ -289,14 +323,15 @@ async function benchPage(page: Page, name: string, url: string): Promise<PageRes
     await waitForSettled(page);
     result.loadMs = performance.now() - t0;
     await evaluate(page, instrument, 10_000);
-    const controls = await evaluate<{ label: string; kind: string; min: string; max: string; value: string }[]>(page, "window.__downhillBench.list()", 10_000);
+    const controls = await evaluate<{ label: string; kind: string; min: string; max: string; value: string }[]>(page, "window.__downhillBench.list()", 25_000);
     const seen = new Map<string, number>();
     for (const [index, control] of controls.entries()) {
+      const share = (deadline - performance.now()) / (controls.length - index);
       const count = (seen.get(control.label) ?? 0) + 1;
       seen.set(control.label, count);
       const label = count > 1 ? `${control.label} (#${count})` : control.label;
       progress(`  ${label}`);
-      result.controls.push(await measureControl(page, index, label, control.kind));
+      result.controls.push(await measureControl(page, index, label, control.kind, performance.now() + share));
     }
   } catch (e) {
     result.error = String((e as Error).message ?? e).split("\n")[0];
@@ -338,15 +373,17 @@ const browser = await launchChromium(executablePath);
 const results: PageResult[] = [];
 try {
   const { context } = await openGuardedContext(browser, { width: 1280 });
-  for (const name of pageNames) {
+  for (const [i, name] of pageNames.entries()) {
     const url = `${server.url}${name === "index" ? "" : name}`;
-    if ((performance.now() - started) / 1000 > budgetSeconds) {
-      results.push({ page: name, url, controls: [], skipped: `time budget of ${budgetSeconds} s spent` });
+    if ((performance.now() - started) / 1000 > 1.5 * budgetSeconds) {
+      results.push({ page: name, url, controls: [], skipped: `time budget of ${budgetSeconds} s overrun by half` });
       continue;
     }
     progress(`${name}`);
     const page = await context.newPage();
-    results.push(await benchPage(page, name, url));
+    // Each page gets an equal share of the time left, so a slow page costs its own samples, not the next pages.
+    const share = (started + budgetSeconds * 1000 - performance.now()) / (pageNames.length - i);
+    results.push(await benchPage(page, name, url, performance.now() + share));
     await page.close({ runBeforeUnload: false }).catch(() => undefined);
   }
 } finally {
@@ -363,7 +400,7 @@ if (options.json) {
 } else {
   const ms = (x: number | null) => (x === null ? "–" : x.toFixed(1)).padStart(7);
   const lines = [
-    `${"page".padEnd(22)} ${"control".padEnd(34)} ${"median".padStart(7)} ${"p90".padStart(7)} ${"≤16ms".padEnd(5)} ${"mutate".padStart(7)} ${"paint".padStart(7)} long tasks (n, max ms)`
+    `${"page".padEnd(22)} ${"control".padEnd(34)} ${"n".padStart(2)} ${"median".padStart(7)} ${"p90".padStart(7)} ${"≤16ms".padEnd(5)} ${"mutate".padStart(7)} ${"paint".padStart(7)} long tasks (n, max ms)`
   ];
   for (const p of results) {
     if (p.error || p.skipped) lines.push(`${p.page.padEnd(22)} ${p.error ? `FAILED: ${p.error}` : `skipped: ${p.skipped}`}`);
@@ -373,13 +410,13 @@ if (options.json) {
       const verdict = c.meetsTarget === null ? "–" : c.meetsTarget ? "yes" : "NO";
       const long = c.longTasks.count ? `${c.longTasks.count}, ${c.longTasks.maxMs.toFixed(0)}` : "0";
       lines.push(
-        `${p.page.padEnd(22)} ${c.label.slice(0, 34).padEnd(34)} ${ms(c.renderMs.median)} ${ms(c.renderMs.p90)} ${verdict.padEnd(5)} ${ms(c.mutationMs.median)} ${ms(c.paintMs.median)} ${long}${notes.length ? `  (${notes.join("; ")})` : ""}`
+        `${p.page.padEnd(22)} ${c.label.slice(0, 34).padEnd(34)} ${String(c.moves.length).padStart(2)} ${ms(c.renderMs.median)} ${ms(c.renderMs.p90)} ${verdict.padEnd(5)} ${ms(c.mutationMs.median)} ${ms(c.paintMs.median)} ${long}${notes.length ? `  (${notes.join("; ")})` : ""}`
       );
     }
   }
   lines.push(
     "",
-    `median/p90: input handler + next frame until the last DOM change is rendered (ms, ${reps} moves each); mutate: last DOM change − dispatch; paint: end of that frame − dispatch`,
+    `median/p90: input handler + next frame until the last DOM change is rendered (ms, over n moves after a warm-up move); mutate: last DOM change − dispatch; paint: end of that frame − dispatch`,
     `worst median: ${worstMedianMs === null ? "–" : worstMedianMs.toFixed(1)} ms (target ≤ ${targetMs} ms); load average ${load.join(", ")}; ${Math.round((performance.now() - started) / 1000)} s`
   );
   print(lines.join("\n"));
