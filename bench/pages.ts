@@ -1,4 +1,4 @@
-// npm run bench:pages [-- --page playground --reps 5 --dist DIR --full-range --json]
+// npx tsx bench/pages.ts [--page playground,momentum] [--reps 5] [--dist DIR] [--full-range] [--json] [--budget 170] [--timeout 5000]
 // How long a page takes to redraw after a control moves, in Debian's Chromium (or CHROMIUM_PATH).
 // Builds the site into its own directory (DOWNHILL_OUTPUT, default $TMPDIR/downhill-bench-dist; --dist DIR
 // reuses a build), serves it on 127.0.0.1 and, on every page, moves each slider (and the playground's
@@ -12,6 +12,8 @@
 //               The target: median ≤ 16 ms.
 //   mutationMs  last DOM change − dispatch of `input` (it includes the wait for the next frame, ≤ 16.7 ms here)
 //   paintMs     the end of the frame that rendered the last change − dispatch
+//   floor       per page, the same measure for one hidden text node changed in the next frame: what the
+//               machine allows at the moment (a few ms; more when the machine is loaded)
 //   long tasks  PerformanceObserver 'longtask' entries (> 50 ms) that started during the move
 // The move is over when two animation frames in a row brought no DOM change and no long task (or after
 // --timeout ms): a page that draws progressively (the optimizer race) is timed until its last drawing.
@@ -87,6 +89,8 @@ interface PageResult {
   page: string;
   url: string;
   loadMs?: number;
+  /** Median render time of a one-node change made in the next frame: the floor on this machine at the time. */
+  floorMs?: number | null;
   controls: ControlResult[];
   error?: string;
   skipped?: string;
@@ -195,6 +199,55 @@ const instrument = String.raw`(() => {
     return fractions.map((f) => String(fullRange ? min + f * (max - min) : Math.min(max, Math.max(min, original + f * (max - min)))));
   }
 
+  // Runs change() in a fresh task right after a frame has been rendered, as an input event would arrive,
+  // and times the DOM changes that follow until two frames in a row are quiet (or the timeout).
+  async function timeChange(change, timeout) {
+    await frame();
+    await task();
+    activity();
+    longTasks = [];
+    mutations.first = mutations.last = -1;
+    const t0 = performance.now();
+    change();
+    const t1 = performance.now();
+    let next = frame(); // the start of the frame in which Framework's runtime recomputes the cells
+    const frames = [];
+    let seen = activity(), quietFrames = 0, settled = false;
+    for (;;) {
+      const start = await next;
+      const rendered = await task();
+      frames.push({ start, rendered });
+      const now = activity();
+      if (now === seen) quietFrames++;
+      else (seen = now), (quietFrames = 0);
+      if (mutations.last >= 0 && quietFrames >= 2) { settled = true; break; }
+      if (mutations.last < 0 && frames.length >= 10 && rendered - t0 > 300) { settled = true; break; }
+      if (rendered - t0 > timeout) break;
+      next = frame();
+    }
+    const end = performance.now();
+    activity();
+    const tasks = longTasks.filter((entry) => entry.startTime >= t0 - 1 && entry.startTime <= end);
+    const last = mutations.last;
+    const paintFrame = last < 0 ? undefined : frames.find((f) => f.rendered > last);
+    const painted = paintFrame ? paintFrame.rendered : null;
+    return {
+      changed: last >= 0,
+      settled,
+      handlerMs: t1 - t0,
+      firstMutationMs: mutations.first < 0 ? null : mutations.first - t0,
+      mutationMs: last < 0 ? null : last - t0,
+      paintMs: painted === null ? null : painted - t0,
+      renderMs: painted === null ? null : t1 - t0 + (painted - Math.max(t1, frames[0].start)),
+      frames: frames.length,
+      longTasks: {
+        count: tasks.length,
+        totalMs: tasks.reduce((sum, entry) => sum + entry.duration, 0),
+        maxMs: tasks.reduce((max, entry) => Math.max(max, entry.duration), 0)
+      }
+    };
+  }
+
   window.__downhillBench = {
     async list() {
       await settle(500, 15000);
@@ -207,62 +260,29 @@ const instrument = String.raw`(() => {
       const input = controls()[index];
       if (!input) throw new Error("control " + index + " is gone");
       await quiet(2000);
-      // Start right after a frame has been rendered, as a fresh input task.
-      await frame();
-      await task();
       const current = input.value;
       let value = null;
       for (const candidate of candidates(input, k, fullRange)) {
         input.value = candidate; // the browser snaps a range to its step
         if (input.value !== current) { value = input.value; break; }
       }
-      if (value === null) { input.value = current; throw new Error("no value other than " + current); }
       input.value = current;
-      activity();
-      longTasks = [];
-      mutations.first = mutations.last = -1;
-
-      const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      const t1 = performance.now();
-      let next = frame(); // the start of the frame in which Framework's runtime recomputes the cells
-      const frames = [];
-      let seen = activity(), quietFrames = 0, settled = false;
-      for (;;) {
-        const start = await next;
-        const rendered = await task();
-        frames.push({ start, rendered });
-        const now = activity();
-        if (now === seen) quietFrames++;
-        else (seen = now), (quietFrames = 0);
-        if (mutations.last >= 0 && quietFrames >= 2) { settled = true; break; }
-        if (mutations.last < 0 && frames.length >= 10 && rendered - t0 > 300) { settled = true; break; }
-        if (rendered - t0 > timeout) break;
-        next = frame();
-      }
-      const end = performance.now();
-      activity();
-      const tasks = longTasks.filter((entry) => entry.startTime >= t0 - 1 && entry.startTime <= end);
-      const last = mutations.last;
-      const paintFrame = last < 0 ? undefined : frames.find((f) => f.rendered > last);
-      const painted = paintFrame ? paintFrame.rendered : null;
-      return {
-        value,
-        changed: last >= 0,
-        settled,
-        handlerMs: t1 - t0,
-        firstMutationMs: mutations.first < 0 ? null : mutations.first - t0,
-        mutationMs: last < 0 ? null : last - t0,
-        paintMs: painted === null ? null : painted - t0,
-        renderMs: painted === null ? null : t1 - t0 + (painted - Math.max(t1, frames[0].start)),
-        frames: frames.length,
-        longTasks: {
-          count: tasks.length,
-          totalMs: tasks.reduce((sum, entry) => sum + entry.duration, 0),
-          maxMs: tasks.reduce((max, entry) => Math.max(max, entry.duration), 0)
-        }
-      };
+      if (value === null) throw new Error("no value other than " + current);
+      const move = await timeChange(() => {
+        input.value = value;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }, timeout);
+      return { value, ...move };
+    },
+    // The floor on this machine now: one text node changed in the next frame, as the runtime would.
+    async baseline() {
+      await quiet(2000);
+      const probe = main.appendChild(document.createElement("span"));
+      probe.hidden = true;
+      const move = await timeChange(() => requestAnimationFrame(() => (probe.textContent = String(performance.now()))), 2000);
+      probe.remove();
+      await quiet(500);
+      return move.renderMs;
     },
     async restore(index, timeout) {
       const input = controls()[index];
@@ -319,11 +339,15 @@ async function benchPage(page: Page, name: string, url: string, deadline: number
   const result: PageResult = { page: name, url, controls: [] };
   try {
     const t0 = performance.now();
-    await page.goto(url, { waitUntil: "load", timeout: 30_000 });
+    const response = await page.goto(url, { waitUntil: "load", timeout: 30_000 });
+    if (response && !response.ok()) throw new Error(`HTTP ${response.status()} for ${url}`);
     await waitForSettled(page);
     result.loadMs = performance.now() - t0;
     await evaluate(page, instrument, 10_000);
     const controls = await evaluate<{ label: string; kind: string; min: string; max: string; value: string }[]>(page, "window.__downhillBench.list()", 25_000);
+    const floors: (number | null)[] = [];
+    for (let i = 0; i < 3; ++i) floors.push(await evaluate<number | null>(page, "window.__downhillBench.baseline()", 15_000));
+    result.floorMs = percentile(floors, 50);
     const seen = new Map<string, number>();
     for (const [index, control] of controls.entries()) {
       const share = (deadline - performance.now()) / (controls.length - index);
@@ -400,22 +424,24 @@ if (options.json) {
 } else {
   const ms = (x: number | null) => (x === null ? "–" : x.toFixed(1)).padStart(7);
   const lines = [
-    `${"page".padEnd(22)} ${"control".padEnd(34)} ${"n".padStart(2)} ${"median".padStart(7)} ${"p90".padStart(7)} ${"≤16ms".padEnd(5)} ${"mutate".padStart(7)} ${"paint".padStart(7)} long tasks (n, max ms)`
+    `${"page".padEnd(22)} ${"control".padEnd(40)} ${"n".padStart(2)} ${"median".padStart(7)} ${"p90".padStart(7)} ${"≤16ms".padEnd(5)} ${"mutate".padStart(7)} ${"paint".padStart(7)} long tasks (n, max ms)`
   ];
   for (const p of results) {
     if (p.error || p.skipped) lines.push(`${p.page.padEnd(22)} ${p.error ? `FAILED: ${p.error}` : `skipped: ${p.skipped}`}`);
     else if (p.controls.length === 0) lines.push(`${p.page.padEnd(22)} (no sliders)`);
+    if (p.controls.length) lines.push(`${p.page.padEnd(22)} ${"(floor: one text node changed)".padEnd(40)}    ${ms(p.floorMs ?? null)}`);
     for (const c of p.controls) {
       const notes = [c.unchanged ? `${c.unchanged} moves changed nothing` : "", c.unsettled ? `${c.unsettled} still changing at ${moveTimeout} ms` : "", c.error ? `error: ${c.error}` : ""].filter(Boolean);
       const verdict = c.meetsTarget === null ? "–" : c.meetsTarget ? "yes" : "NO";
       const long = c.longTasks.count ? `${c.longTasks.count}, ${c.longTasks.maxMs.toFixed(0)}` : "0";
       lines.push(
-        `${p.page.padEnd(22)} ${c.label.slice(0, 34).padEnd(34)} ${String(c.moves.length).padStart(2)} ${ms(c.renderMs.median)} ${ms(c.renderMs.p90)} ${verdict.padEnd(5)} ${ms(c.mutationMs.median)} ${ms(c.paintMs.median)} ${long}${notes.length ? `  (${notes.join("; ")})` : ""}`
+        `${p.page.padEnd(22)} ${c.label.slice(0, 40).padEnd(40)} ${String(c.moves.length).padStart(2)} ${ms(c.renderMs.median)} ${ms(c.renderMs.p90)} ${verdict.padEnd(5)} ${ms(c.mutationMs.median)} ${ms(c.paintMs.median)} ${long}${notes.length ? `  (${notes.join("; ")})` : ""}`
       );
     }
   }
   lines.push(
     "",
+    "floor: the same measure for a one-node change made in the next frame, the least any control can score here",
     `median/p90: input handler + next frame until the last DOM change is rendered (ms, over n moves after a warm-up move); mutate: last DOM change − dispatch; paint: end of that frame − dispatch`,
     `worst median: ${worstMedianMs === null ? "–" : worstMedianMs.toFixed(1)} ms (target ≤ ${targetMs} ms); load average ${load.join(", ")}; ${Math.round((performance.now() - started) / 1000)} s`
   );
