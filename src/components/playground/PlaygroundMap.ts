@@ -28,7 +28,9 @@ export interface PlaygroundMapElement extends HTMLDivElement {
 const margins = { marginTop: 20, marginRight: 20, marginBottom: 36, marginLeft: 44 } as const;
 type Size = { width: number; height: number };
 
-export function PlaygroundMap({ f, dim, view, label, width, onPick }: PlaygroundMapOptions): PlaygroundMapElement {
+export function PlaygroundMap({ f, dim, view, label, width: available, onPick }: PlaygroundMapOptions): PlaygroundMapElement {
+  // Framework reports a width of 0 before the first layout; a map narrower than its margins cannot be drawn.
+  const width = Math.max(240, available);
   const height = Math.round(Math.min(width, 560) * (dim === 1 ? 0.6 : 0.9));
   const size = { width, height, ...margins };
   const background =

@@ -19,7 +19,8 @@ interface Panel {
   description: string;
 }
 
-export function TimeCharts(series: readonly Series[], { width, logScale }: { width: number; logScale: boolean }): TimeChartsElement {
+export function TimeCharts(series: readonly Series[], { width: available, logScale }: { width: number; logScale: boolean }): TimeChartsElement {
+  const width = Math.max(240, available); // 0 before the first layout
   const columns = width >= 900 ? 3 : 1;
   const chartWidth = columns === 3 ? Math.floor((width - 32) / 3) : width;
   const panels: Panel[] = [
