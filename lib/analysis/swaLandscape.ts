@@ -33,12 +33,15 @@ export function swaLandscape(expr: string, shift: readonly [number, number]): Sw
   return { compiled, testLoss, report };
 }
 
+/** Whether, with this noise seed, the average's test loss is below the last cached point's. */
+export function averageWins(options: Omit<SwaRecipeOptions, "seed">, landscape: SwaLandscape, seed: number): boolean {
+  const { cached, average } = swaRecipe({ ...options, seed });
+  return landscape.report(average).test < landscape.report(cached[cached.length - 1]).test;
+}
+
 /** Over seeds 0 … seeds − 1, how often the average's test loss is below the last cached point's. */
 export function averageWinsOverSeeds(options: Omit<SwaRecipeOptions, "seed">, landscape: SwaLandscape, seeds: number): number {
   let wins = 0;
-  for (let seed = 0; seed < seeds; ++seed) {
-    const { cached, average } = swaRecipe({ ...options, seed });
-    if (landscape.report(average).test < landscape.report(cached[cached.length - 1]).test) ++wins;
-  }
+  for (let seed = 0; seed < seeds; ++seed) if (averageWins(options, landscape, seed)) ++wins;
   return wins;
 }
