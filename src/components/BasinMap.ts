@@ -42,11 +42,18 @@ export function BasinMap(map: BasinMapData, { rowsDone = map.rows, title = "f", 
   const { box, columns, rows } = map;
   const dx = (box.x[1] - box.x[0]) / columns;
   const dy = (box.y[1] - box.y[0]) / rows;
+  // One rect per run of equal cells along a row, not per cell: a 40×40 map is then ~100 rects, not 1,600.
+  const labels = new Map<number, string>();
+  const labelOf = (i: number) => labels.get(i) ?? labels.set(i, basinLabel(map, i)).get(i)!;
   const cells: { x1: number; x2: number; y1: number; y2: number; basin: string }[] = [];
   for (let j = 0; j < rowsDone; ++j) {
-    for (let i = 0; i < columns; ++i) {
-      const y2 = box.y[1] - j * dy;
-      cells.push({ x1: box.x[0] + i * dx, x2: box.x[0] + (i + 1) * dx, y1: y2 - dy, y2, basin: basinLabel(map, map.cells[j * columns + i]) });
+    const y2 = box.y[1] - j * dy;
+    for (let i = 0; i < columns; ) {
+      const basin = map.cells[j * columns + i];
+      let end = i + 1;
+      while (end < columns && map.cells[j * columns + end] === basin) ++end;
+      cells.push({ x1: box.x[0] + i * dx, x2: box.x[0] + end * dx, y1: y2 - dy, y2, basin: labelOf(basin) });
+      i = end;
     }
   }
   const used = map.basins.map((_, i) => i).filter((i) => map.basins[i].count > 0);
