@@ -3,8 +3,8 @@
 import * as Plot from "@observablehq/plot";
 import type { Trace } from "../../lib/types.js";
 import { drawablePath, expandBox, type Box } from "./points.js";
-import { cachedGrid, prefersLogLevels, type Surface } from "./contourGrid.js";
-import { ContourPlot } from "./ContourPlot.js";
+import type { Surface } from "./contourGrid.js";
+import { LayeredContour } from "./ScheduleMap.js";
 import { formatPoint } from "./format.js";
 
 export interface SwaMapOptions extends Omit<Plot.PlotOptions, "marks"> {
@@ -20,25 +20,6 @@ export interface SwaMapOptions extends Omit<Plot.PlotOptions, "marks"> {
 /** Colours of the three compared points, shared with SwaLossBars. */
 export const swaColors = { descent: "#c2255c", last: "#5f3dc4", average: "#e8590c" } as const;
 
-/** The contour layers drawn so far, per surface, view and width: the slow part, reused while only the run changes. */
-const bases = new WeakMap<Surface, Map<string, { element: Element; logLevels: boolean }>>();
-
-function baseLayer(surface: Surface, domain: Box, width: number) {
-  let entries = bases.get(surface);
-  if (!entries) bases.set(surface, (entries = new Map()));
-  const key = `${domain.x},${domain.y},${width}`;
-  let base = entries.get(key);
-  if (!base) {
-    // Deciding log levels takes a quantile of the grid: done once here and handed to the overlay, which would redo it.
-    const logLevels = prefersLogLevels(cachedGrid(surface.f, domain, 120, 120));
-    const element = ContourPlot(surface, { domain, width, showMinima: false, logLevels, layer: "base" });
-    element.setAttribute("aria-hidden", "true"); // the overlay's description covers the contours too
-    base = { element, logLevels };
-    entries.set(key, base);
-  }
-  return base;
-}
-
 /** The map as two stacked layers: the contours (cached) under the run and its points (redrawn). */
 export function SwaMap(surface: Surface, options: SwaMapOptions) {
   const { domain, trace, cached, average, title, width = 640, ...plotOptions } = options;
@@ -51,13 +32,10 @@ export function SwaMap(surface: Surface, options: SwaMapOptions) {
   ];
   // The run is context here, drawn thin so the cached points stay readable; its long jumps after a raise run off the frame.
   const path = drawablePath(trace.path, expandBox(domain, 0.05));
-  const base = baseLayer(surface, domain, width);
-  const figure = ContourPlot(surface, {
+  const stack = LayeredContour(surface, {
     domain,
     width,
     showMinima: false,
-    logLevels: base.logLevels,
-    layer: "overlay",
     marks: [
       Plot.line(path, { x: "x", y: "y", stroke: "#343a40", strokeOpacity: 0.45, strokeWidth: 0.8, clip: "frame" }),
       Plot.dot(cycleEnds, { x: "x", y: "y", r: 7, fill: "white", stroke: "black", clip: "frame" }),
@@ -67,14 +45,11 @@ export function SwaMap(surface: Surface, options: SwaMapOptions) {
     ],
     ...plotOptions,
   });
+  const figure = stack.overlay;
   figure.setAttribute("aria-label", `Contour map of the ${title} with the SWA recipe's cached points and their average`);
   figure.setAttribute(
     "aria-description",
     `${figure.getAttribute("aria-description") ?? ""} Plain descent ended at ${formatPoint(descent)}; the recipe cached ${cycleEnds.length} more points, the last at ${formatPoint(last)}; their average is ${formatPoint(average)}.`,
   );
-  const stack = document.createElement("div");
-  stack.style.cssText = `position:relative;max-width:${width}px;`;
-  figure.style.cssText += ";position:absolute;left:0;top:0;width:100%;height:auto;";
-  stack.append(base.element, figure);
   return stack;
 }
