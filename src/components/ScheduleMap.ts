@@ -8,16 +8,21 @@ type LayeredOptions = Omit<ContourPlotOptions, "layer">;
 const bases = new WeakMap<Surface, Map<string, { element: Element; logLevels: boolean }>>();
 
 function baseLayer(surface: Surface, options: LayeredOptions) {
-  const { domain = surface.domain, width = 640, levels = 20, showMinima = true, resolution = 120, gradientField = false } = options;
+  // What only the runs use stays out of the base layer and out of its cache key.
+  const { trajectories, start, handle, marks, summaryNote, ariaLabel, ariaDescription, ...baseOptions } = options;
+  const { domain = surface.domain, resolution = 120 } = baseOptions;
   let entries = bases.get(surface);
   if (!entries) bases.set(surface, (entries = new Map()));
-  const key = JSON.stringify([domain.x, domain.y, width, levels, options.logLevels, showMinima, resolution, gradientField]);
+  const key = JSON.stringify(baseOptions);
   let base = entries.get(key);
   if (!base) {
     // Choosing log levels takes a quantile of the grid: done once here and handed to the overlay, which would redo it.
-    const logLevels = options.logLevels ?? prefersLogLevels(cachedGrid(surface.f, domain, resolution, resolution));
-    const element = ContourPlot(surface, { domain, width, levels, logLevels, showMinima, resolution, gradientField, layer: "base" });
-    element.setAttribute("aria-hidden", "true"); // the overlay's text summary describes the contours too
+    const logLevels = baseOptions.logLevels ?? prefersLogLevels(cachedGrid(surface.f, domain, resolution, resolution));
+    const element = ContourPlot(surface, { ...baseOptions, logLevels, layer: "base" });
+    // The overlay's name and text summary describe the contours too: the base layer stays out of the accessibility tree.
+    element.removeAttribute("aria-label");
+    element.removeAttribute("aria-description");
+    element.setAttribute("aria-hidden", "true");
     base = { element, logLevels };
     entries.set(key, base);
   }
@@ -27,7 +32,7 @@ function baseLayer(surface: Surface, options: LayeredOptions) {
 /** ContourPlot's figure, with the contour layer reused while only the runs or marks change. */
 export function LayeredContour(surface: Surface, options: LayeredOptions): HTMLDivElement & { overlay: SVGSVGElement | HTMLElement } {
   const width = options.width ?? 640;
-  const base = baseLayer(surface, options);
+  const base = baseLayer(surface, { ...options, width });
   const overlay = ContourPlot(surface, { ...options, width, logLevels: base.logLevels, layer: "overlay" });
   overlay.style.cssText += ";position:absolute;left:0;top:0;width:100%;height:auto;";
   const stack = Object.assign(document.createElement("div"), { overlay });
