@@ -1,7 +1,7 @@
 // A contour map drawn as two stacked SVGs of identical geometry (ContourPlot's "base" and "overlay" layers):
 // the contours once per width, the runs on every call. Contouring costs tens of milliseconds; the runs a few.
 import { ContourPlot, type ContourPlotOptions } from "./ContourPlot.js";
-import type { Surface } from "./contourGrid.js";
+import { cachedGrid, prefersLogLevels, type Surface } from "./contourGrid.js";
 
 type RunOptions = Pick<ContourPlotOptions, "trajectories" | "start" | "marks" | "summaryNote"> & { width: number };
 
@@ -10,6 +10,11 @@ type RunOptions = Pick<ContourPlotOptions, "trajectories" | "start" | "marks" | 
  * call it in the cell that has the runs: a slider that changes only the runs then never redraws the contours.
  */
 export function layeredContour(surface: Surface, baseOptions: Omit<ContourPlotOptions, "layer" | "width" | keyof RunOptions> = {}) {
+  // Decided once here: left to ContourPlot, the choice of log levels takes a quantile of the grid on every call.
+  const box = baseOptions.domain ?? surface.domain;
+  const resolution = baseOptions.resolution ?? 120;
+  const logLevels = baseOptions.logLevels ?? prefersLogLevels(cachedGrid(surface.f, box, resolution, resolution));
+  baseOptions = { ...baseOptions, logLevels };
   let base: { element: Element; width: number } | undefined;
   return (options: RunOptions): HTMLDivElement => {
     const { width } = options;
