@@ -13,7 +13,8 @@ const drawn = new WeakMap<Surface, Map<string, Element>>();
 /**
  * Returns a drawing function for one figure: each call gives a fresh figure with the runs of `options` on a
  * copy of the contour layer for this surface and width. Make it in a cell that depends only on the surface, so
- * a slider that changes only the runs never contours again. `figure.overlay` is the Plot output with the scales.
+ * a slider that changes only the runs never contours again. The figure answers `scale("x")` like a Plot figure,
+ * and its first SVG is the overlay (positioned on top), so marks appended to it are drawn above the contours.
  */
 export function contourLayers(surface: Surface, baseOptions: BaseOptions = {}) {
   // Decided once here: ContourPlot's default re-reads a quantile of the whole grid on every call.
@@ -28,8 +29,8 @@ export function contourLayers(surface: Surface, baseOptions: BaseOptions = {}) {
     top.style.cssText += ";position:absolute;left:0;top:0;width:100%;height:auto;";
     const stage = document.createElement("div");
     stage.style.cssText = `position:relative;max-width:${width}px;`;
-    stage.append(base.element, top);
-    return Object.assign(stage, { overlay: top });
+    stage.append(top, base.element);
+    return Object.assign(stage, { overlay: top, scale: (name: "x" | "y") => top.scale(name) });
   };
 }
 
@@ -40,7 +41,10 @@ function contourLayer(surface: Surface, options: BaseOptions & { width: number }
   let template = bySurface.get(key);
   if (!template) {
     template = ContourPlot(surface, { ...options, layer: "base" });
-    template.setAttribute("aria-hidden", "true"); // the overlay carries the name and the text summary
+    // The overlay carries the name and the text summary.
+    template.setAttribute("aria-hidden", "true");
+    template.removeAttribute("aria-label");
+    template.removeAttribute("aria-description");
     bySurface.set(key, template);
   }
   return template.cloneNode(true) as Element;
