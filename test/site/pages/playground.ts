@@ -44,6 +44,12 @@ export default async function check(page: Page): Promise<void> {
   expect(await page.locator(".observablehq--error").count()).toBe(0);
   expect(await page.locator(".downhill-time-charts svg").count()).toBeGreaterThanOrEqual(3);
 
+  // A test function from the list: its formula, its window, and runs on it.
+  await page.getByLabel("Test function").selectOption({ label: "Himmelblau" });
+  await expect.poll(() => field(page).inputValue()).toBe("(x^2 + y - 11)^2 + (x + y^2 - 7)^2");
+  await expect.poll(() => mapLabel(page)).toContain("(x^2 + y - 11)^2");
+  expect(await page.getByLabel("x from").inputValue()).toBe("-5");
+
   // A shared link reproduces its runs exactly.
   const shared: PlaygroundState = {
     expr: "x^4 - 2*x^2 + y^2",
