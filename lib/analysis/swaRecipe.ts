@@ -1,8 +1,9 @@
 // Stochastic weight averaging as the articles tell it: converge, cache the point, raise the learning rate,
 // anneal and converge again, cache, …, then average the cached points. Two runOptimizer calls: the first
 // convergence with a small constant η, then warm restarts (CosineAnnealingWarmRestarts) from the raised η.
-import type { ObjectiveSpec, Trace } from "../types.js";
+import type { Objective, ObjectiveSpec, Trace } from "../types.js";
 import { runOptimizer } from "../run.js";
+import { resolveObjective } from "../objectives/index.js";
 
 export interface SwaRecipeOptions {
   objective: ObjectiveSpec;
@@ -35,10 +36,21 @@ export interface SwaRecipe {
   trace: Trace;
 }
 
+// Compiling a typed expression costs about as much as a run: done once per spec object, not twice per recipe.
+const resolved = new WeakMap<object, Objective>();
+
+function resolveOnce(spec: ObjectiveSpec): Objective {
+  if (typeof spec !== "object") return resolveObjective(spec);
+  let objective = resolved.get(spec);
+  if (!objective) resolved.set(spec, (objective = resolveObjective(spec)));
+  return objective;
+}
+
 export function swaRecipe(options: SwaRecipeOptions): SwaRecipe {
   const { objective, start, lr, highLr, firstSteps, cycles, cycleSteps, noise, seed = 0 } = options;
   const gradientNoise = noise > 0 ? noise : undefined;
-  const first = runOptimizer({ objective, start, optimizer: { name: "sgd", lr }, steps: firstSteps, gradientNoise, seed });
+  const f = resolveOnce(objective);
+  const first = runOptimizer({ objective, start, optimizer: { name: "sgd", lr }, steps: firstSteps, gradientNoise, seed }, f);
   const restarts = runOptimizer({
     objective,
     start: first.path[first.path.length - 1],
@@ -47,7 +59,7 @@ export function swaRecipe(options: SwaRecipeOptions): SwaRecipe {
     steps: cycles * cycleSteps,
     gradientNoise,
     seed: seed + 1,
-  });
+  }, f);
   // A cycle's end is the point after its last step; a diverged run keeps only the cycles it finished.
   const cycleEnds = Array.from({ length: cycles }, (_, i) => (i + 1) * cycleSteps).filter((k) => k < restarts.path.length);
   const cached = [first.path[first.path.length - 1], ...cycleEnds.map((k) => restarts.path[k])];
