@@ -69,7 +69,7 @@ export function BasinMap(map: BasinMapData, { rowsDone = map.rows, title = "f", 
     y: { domain: box.y, label: "y" },
     color: { type: "ordinal", ...basinColors([map]), legend },
     marks: [
-      Plot.rect(cells, { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "basin", inset: 0 }),
+      Plot.rect(cells, { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "basin", inset: 0, shapeRendering: "crispEdges" }),
       Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
       Plot.dot(used.map((i) => map.basins[i]), { x: (b) => b.point[0], y: (b) => b.point[1], symbol: "star", r: 7, fill: "white", stroke: "black", title: (b) => `minimum near ${formatPoint(b.point)}, f = ${formatNumber(b.value)}` }),
     ],
