@@ -105,7 +105,16 @@ export function cachedGrid(f: (x: number, y: number) => number, box: Box, column
   return memo(gridCache, f, `${box.x},${box.y},${columns},${rows}`, () => sampleGrid(f, box, columns, rows));
 }
 
+const logChoiceCache = new WeakMap<Grid, boolean>();
+
+/** prefersLogLevels, once per grid: it takes a quantile of the whole grid. */
+function cachedLogChoice(grid: Grid): boolean {
+  let log = logChoiceCache.get(grid);
+  if (log === undefined) logChoiceCache.set(grid, (log = prefersLogLevels(grid)));
+  return log;
+}
+
 export function cachedLevels(grid: Grid, options: { count: number; log?: boolean; floor?: number }): ContourLevels {
-  const { count, log = prefersLogLevels(grid), floor = Infinity } = options;
+  const { count, log = cachedLogChoice(grid), floor = Infinity } = options;
   return memo(levelCache, grid, `${count},${log},${floor}`, () => contourLevels(grid, { count, log, floor }));
 }

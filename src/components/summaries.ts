@@ -35,7 +35,9 @@ export function seriesSummary({ trace, label }: Series): string {
   const first = trace.path[0];
   const last = trace.path[n - 1];
   const loss = `loss ${formatNumber(trace.loss[0])} → ${formatNumber(trace.loss[n - 1])}`;
-  return `${label}: ${n - 1} steps from ${formatPoint(first)} to ${formatPoint(last)}, ${loss}; ${stopPhrase(trace.stop)}.`;
+  // A network's weights are too many numbers to read out: say how many, and where the path went in 2-D.
+  const where = first.length <= 3 ? ` from ${formatPoint(first)} to ${formatPoint(last)}` : ` over ${first.length} parameters`;
+  return `${label}: ${n - 1} steps${where}, ${loss}; ${stopPhrase(trace.stop)}.`;
 }
 
 export function lossChartSummary(series: readonly Series[], { logScale = false, omitted = 0 } = {}): string {

@@ -199,3 +199,24 @@ describe("printing", () => {
     expect(compileExpression("log(x)").tex).toBe("\\ln\\left(x\\right)");
   });
 });
+
+describe("compileExpression remembers recent texts", () => {
+  it("gives the same compiled function for the same text, so charts keep their caches", () => {
+    const first = compileExpression("x^2 + 3*y^2");
+    expect(compileExpression("x^2 + 3*y^2")).toBe(first);
+    expect(compileExpression("x^2 + 3*y^2 ")).not.toBe(first);
+  });
+
+  it("still throws for a bad text every time", () => {
+    expect(() => compileExpression("x^2 + )")).toThrow(ExpressionError);
+    expect(() => compileExpression("x^2 + )")).toThrow(ExpressionError);
+  });
+
+  it("forgets the oldest text past its limit, and what it forgot compiles again", () => {
+    const first = compileExpression("x + 1000");
+    for (let i = 0; i < 100; ++i) compileExpression(`x + ${i}`);
+    const again = compileExpression("x + 1000");
+    expect(again).not.toBe(first);
+    expect(again.f(1)).toBe(1001);
+  });
+});

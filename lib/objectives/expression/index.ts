@@ -71,8 +71,26 @@ export function expressionObjective(text: string): Objective {
   };
 }
 
-/** The compiled expression and its fused value-and-gradient evaluator (which objectives call once per step). */
+const recent = new Map<string, ReturnType<typeof compileText>>();
+const RECENT_LIMIT = 64;
+
+/**
+ * compileText, remembered for the last few texts: a page re-runs the same typed loss on every slider move, and
+ * the same compiled function lets charts keep what they cached for it. Compiled expressions hold no state a
+ * caller can change (their scratch space is used and finished within each synchronous call).
+ */
 function compile(text: string) {
+  let entry = recent.get(text);
+  if (entry === undefined) {
+    entry = compileText(text);
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  } else recent.delete(text); // re-inserted below as the most recent
+  recent.set(text, entry);
+  return entry;
+}
+
+/** The compiled expression and its fused value-and-gradient evaluator (which objectives call once per step). */
+function compileText(text: string) {
   const parsed = parseExpression(text);
   const tape = compileTape(parsed.ast);
   const valueAndGrad = gradientEvaluator(tape);
