@@ -96,6 +96,7 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
         x2: box.x[1],
         y1: box.y[1],
         y2: box.y[0],
+        interpolate: "none", // the grid is already dense and regular: no nearest-sample search per pixel
         // The lowest band (below the first level) is filled too, rather than left blank.
         thresholds: [Math.min(grid.min - contours.offset, contours.thresholds[0] ?? Infinity), ...contours.thresholds],
         fill: Plot.identity, // the contour's own threshold value, through the color scale ("value" would read a field of the data)
