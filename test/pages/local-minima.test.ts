@@ -67,10 +67,11 @@ describe("flat and sharp minima", () => {
 
 describe("the typed function", () => {
   it("points at the offending column, asks for both variables, and accepts the page's default", async () => {
-    const { expressionProblem } = await import("../../src/components/MinimaExpressionInput.js");
-    expect(expressionProblem("(x^2 - 1)^2 + (y^2 - 1)^2 + 0.3*x + 0.2*y")).toBeUndefined();
-    expect(expressionProblem("x +* y")).toMatchObject({ column: 4 });
-    expect(expressionProblem("x^2")?.message).toMatch(/both x and y/);
-    expect(expressionProblem("")?.message).toMatch(/empty/);
+    const { expressionProblem } = await import("../../src/components/ExpressionField.js");
+    const needsXY = "use both x and y: the map needs a function of two variables";
+    expect(expressionProblem("(x^2 - 1)^2 + (y^2 - 1)^2 + 0.3*x + 0.2*y", needsXY)).toBeUndefined();
+    expect(expressionProblem("x +* y", needsXY)).toMatchObject({ column: 4 });
+    expect(expressionProblem("x^2", needsXY)?.message).toMatch(/both x and y/);
+    expect(expressionProblem("", needsXY)?.message).toMatch(/empty/);
   });
 });

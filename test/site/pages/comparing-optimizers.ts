@@ -26,8 +26,8 @@ export default async function check(page: Page): Promise<void> {
   const field = page.locator("input[type=text]");
   await field.waitFor({ timeout: 60_000 });
   await field.fill("x^2 + * y");
-  const message = page.locator("input[type=text] ~ output");
-  await page.waitForFunction(() => (document.querySelector("input[type=text] ~ output")?.textContent ?? "").includes("column"), null, { timeout: 30_000 });
+  const message = page.locator(".downhill-expression-message");
+  await page.waitForFunction(() => (document.querySelector(".downhill-expression-message")?.textContent ?? "").includes("column"), null, { timeout: 30_000 });
   if ((await page.locator(".observablehq--error").count()) > 0) throw new Error("a bad expression produced an error cell");
   if ((await page.locator(contour).count()) !== 1) throw new Error("the race map disappeared after a bad expression");
 

@@ -11,10 +11,10 @@ export default async function check(page: Page): Promise<void> {
 
   await page.locator("select").filter({ hasText: "typed expression" }).selectOption({ label: "typed expression (above)" });
   await page.locator(".basin-progress", { hasText: "done" }).waitFor({ timeout: 60_000 });
-  const field = page.locator(".minima-expression input");
+  const field = page.locator(".downhill-expression input");
   await field.fill("(x^2 - 1)^2 + (y^2 - 1)^2 + 0.3*x +");
-  const message = page.locator(".minima-expression [role=status]");
-  if (!(await message.textContent())?.includes("last good function")) throw new Error(`no error message under the field: ${await message.textContent()}`);
+  const message = page.locator(".downhill-expression [role=status]");
+  if (!(await message.textContent())?.includes("last valid function")) throw new Error(`no error message under the field: ${await message.textContent()}`);
   if ((await page.locator(".observablehq--error").count()) > 0) throw new Error("a typing mistake broke a cell");
   await field.fill("(x^2 - 1)^2 + (y^2 - 1)^2 + 0.3*x + 0.5*y");
   if ((await message.textContent())?.trim()) throw new Error(`a good expression still shows a message: ${await message.textContent()}`);
