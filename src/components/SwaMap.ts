@@ -4,7 +4,7 @@ import * as Plot from "@observablehq/plot";
 import type { Trace } from "../../lib/types.js";
 import { drawablePath, expandBox, type Box } from "./points.js";
 import type { Surface } from "./contourGrid.js";
-import { LayeredContour } from "./ScheduleMap.js";
+import { LayeredContour } from "./LayeredContour.js";
 import { formatPoint } from "./format.js";
 
 export interface SwaMapOptions extends Omit<Plot.PlotOptions, "marks"> {
