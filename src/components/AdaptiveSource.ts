@@ -1,13 +1,7 @@
 // One optimizer as a card: its update typeset beside the lines of lib/ that implement it, and the framework calls.
 import { tex } from "../math.js";
+import type { SourceExcerpt } from "./sourceExcerpt.js";
 
-/** What src/data/optimizer-source.json.ts extracts for one optimizer. */
-export interface SourceExcerpt {
-  file: string;
-  startLine: number;
-  code: string;
-  source: "region" | "step";
-}
 
 export interface AdaptiveSourceOptions {
   title: string;

@@ -1,5 +1,5 @@
 // The Adaptive-methods page shows each optimizer's update rule straight from its source file, between
-// `// #region update` and `// #endregion` (src/data/optimizer-source.json.ts): every file must have one, short.
+// `// #region update` and `// #endregion` (cut by src/components/sourceExcerpt.ts): every file must have one, short.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 

@@ -1,12 +1,10 @@
-// Build-time: the update lines of each optimizer, read from lib/ itself so the page shows the code that runs.
-// Prefers the lines between `// #region update` and `// #endregion`; without markers, the body of `step(`.
-import { readFileSync } from "node:fs";
+// The update lines of an optimizer, cut from its source file: the lines between `// #region update` and
+// `// #endregion`, or, without markers, the body of `step(`. The page reads lib/'s files as attachments and
+// cuts them in the browser, so what it shows is always the code that runs (a build-time loader would keep
+// serving its cached copy after lib/ changed).
 
-const names = ["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"] as const;
-// AdamW has no step of its own: adamw.ts builds it from adam.ts's adamFamily with decoupled weight decay.
-const fileOf = (name: string) => (name === "adamw" ? "adam" : name);
-
-interface Excerpt {
+/** One optimizer's update lines. */
+export interface SourceExcerpt {
   file: string;
   /** 1-based line number of the first line shown. */
   startLine: number;
@@ -15,9 +13,8 @@ interface Excerpt {
   source: "region" | "step";
 }
 
-function excerpt(name: string): Excerpt {
-  const file = `lib/optimizers/${fileOf(name)}.ts`;
-  const lines = readFileSync(new URL(`../../${file}`, import.meta.url), "utf8").split("\n");
+export function updateExcerpt(text: string, file: string): SourceExcerpt {
+  const lines = text.split("\n");
   const begin = lines.findIndex((l) => /\/\/\s*#region update\b/.test(l));
   const end = begin < 0 ? -1 : lines.findIndex((l, i) => i > begin && /\/\/\s*#endregion\b/.test(l));
   if (begin >= 0 && end > begin) return { file, startLine: begin + 2, code: dedent(lines.slice(begin + 1, end)), source: "region" };
@@ -40,5 +37,3 @@ function dedent(lines: string[]): string {
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
   return lines.map((l) => l.slice(indent)).join("\n");
 }
-
-process.stdout.write(JSON.stringify(Object.fromEntries(names.map((name) => [name, excerpt(name)])), null, 1));
