@@ -27,7 +27,7 @@ export function AdaptiveSource({ title, formula, excerpt, torch, keras }: Adapti
   pre.append(code);
   const caption = document.createElement("figcaption");
   const last = excerpt.startLine + excerpt.code.split("\n").length - 1;
-  caption.textContent = `${excerpt.file}, lines ${excerpt.startLine}–${last}${excerpt.source === "step" ? " (the step method)" : ""}, read from the library when the site is built.`;
+  caption.textContent = `${excerpt.file}, lines ${excerpt.startLine}–${last}${excerpt.source === "step" ? " (the step method)" : ""}, read from the library as this page loads.`;
   figure.append(pre, caption);
   const body = document.createElement("div");
   body.className = "adaptive-source-body";
