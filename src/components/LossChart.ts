@@ -26,7 +26,8 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
     ariaLabel: `Loss per step${series.length ? ` for ${series.map((s) => s.label).join(", ")}` : ""}`,
     ariaDescription: lossChartSummary(series, { logScale, omitted }),
     x: { label: "step", grid: true },
-    y: logScale ? { type: "log", label: "loss (log scale)", grid: true } : { label: "loss", grid: true },
+    // Plain numbers on the log axis (0.2, 1e+30), not SI prefixes ("200m", "100E") that read as units.
+    y: logScale ? { type: "log", label: "loss (log scale)", grid: true, tickFormat: "~g" } : { label: "loss", grid: true },
     color: seriesColorScale(series),
     marks: [
       logScale ? null : Plot.ruleY([0], { strokeOpacity: 0.3 }),
