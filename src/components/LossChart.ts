@@ -21,8 +21,10 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
   const rowsBySeries = series.map(({ trace, label }) => finiteSteps(trace.loss, { positive: logScale }).map((r) => ({ label, ...r })));
   const rows = rowsBySeries.flat();
   const omitted = logScale ? series.reduce((n, s) => n + s.trace.loss.filter((v) => Number.isFinite(v) && v <= 0).length, 0) : 0;
-  const dotted = Math.max(0, ...series.map((s) => s.trace.loss.length)) <= 60;
+  const longest = Math.max(0, ...series.map((s) => s.trace.loss.length));
+  const dotted = longest <= 60;
   return Plot.plot({
+    marginLeft: logScale ? 56 : undefined, // room for labels like 1e+140
     ariaLabel: `Loss per step${series.length ? ` for ${series.map((s) => s.label).join(", ")}` : ""}`,
     ariaDescription: lossChartSummary(series, { logScale, omitted }),
     x: { label: "step", grid: true },
@@ -33,20 +35,31 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
       logScale ? null : Plot.ruleY([0], { strokeOpacity: 0.3 }),
       Plot.line(rows, { x: "step", y: "value", stroke: "label", z: "label", strokeWidth: 2, tip: true }),
       dotted ? Plot.dot(rows, { x: "step", y: "value", fill: "label", r: 2 }) : null,
-      series.map((s, i) => stopMarks(s, rowsBySeries[i])),
+      series.map((s, i) => stopMarks(s, rowsBySeries[i], longest)),
     ],
     ...plotOptions,
   });
 }
 
 /** An × where a run diverged, a ring where it stopped early, each labelled; nothing after a full run. */
-function stopMarks({ trace, color }: Series, rows: Row[]): Plot.Markish[] {
+function stopMarks({ trace, color }: Series, rows: Row[], longest: number): Plot.Markish[] {
   const last = rows[rows.length - 1];
   if (!last || trace.stop.reason === "maxSteps") return [];
   const diverged = trace.stop.reason === "diverged";
   const text = `${stopLabels[trace.stop.reason]} (step ${trace.stop.step})`;
   return [
     Plot.dot([last], { x: "step", y: "value", r: diverged ? 7 : 5, symbol: diverged ? "times" : "circle", stroke: color, strokeWidth: diverged ? 3 : 2 }),
-    Plot.text([last], { x: "step", y: "value", text: () => text, dy: -14, textAnchor: "end", fill: color, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+    // Beside the mark and reaching into the chart, away from the nearer edge: a divergence is usually drawn at
+    // the very top, where a label above it would run into the axis title, and an early one at the left edge.
+    Plot.text([last], {
+      x: "step",
+      y: "value",
+      text: () => text,
+      ...(last.step < longest / 2 ? { dx: 12, textAnchor: "start" as const } : { dx: -12, textAnchor: "end" as const }),
+      fill: color,
+      stroke: "white",
+      strokeWidth: 3,
+      paintOrder: "stroke",
+    }),
   ];
 }
