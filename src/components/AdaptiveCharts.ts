@@ -1,5 +1,6 @@
 // Time series of adaptive optimizers: the per-coordinate learning rate, and Adam's moments with or without bias correction.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { AdamMomentRow } from "../lib/analysis/adamMoments.js";
 import type { Trace } from "../lib/types.js";
 import { formatNumber } from "./format.js";
@@ -19,7 +20,7 @@ export function AdaptiveLrChart(runs: readonly EffectiveLrRun[], options: Omit<P
     (trace.state?.effectiveLr ?? []).flatMap((lrs, k) => lrs.map((value, c) => ({ label, coordinate: c === 0 ? "x" : "y", step: k + 1, value }))),
   ).filter((r) => Number.isFinite(r.value) && r.value > 0);
   const last = (label: string, coordinate: string) => rows.filter((r) => r.label === label && r.coordinate === coordinate).at(-1)?.value;
-  return Plot.plot({
+  return plot({
     ariaLabel: "Effective learning rate per coordinate and step",
     ariaDescription: runs
       .map(({ label }) => `${label}: after the last step, ${formatNumber(last(label, "x") ?? NaN)} along x and ${formatNumber(last(label, "y") ?? NaN)} along y.`)
@@ -56,7 +57,7 @@ export function AdaptiveMomentsChart(
     panel === "moments"
       ? `${corrected ? "m̂" : "m"} = ${formatNumber(corrected ? r.mHat : r.m)}, ${corrected ? "√v̂" : "√v"} = ${formatNumber(Math.sqrt(corrected ? r.vHat : r.v))}`
       : `step ÷ η = ${formatNumber(stepOf(r))}`;
-  return Plot.plot({
+  return plot({
     ariaLabel: panel === "moments" ? `Adam's moments ${corrected ? "with" : "without"} bias correction` : `Adam's step divided by η ${corrected ? "with" : "without"} bias correction`,
     ariaDescription: first && last ? `At step 1, ${describe(first)}; at step ${last.t}, ${describe(last)}.` : "No steps.",
     x: { label: "step t", grid: true },

@@ -1,6 +1,7 @@
 // A basin-of-attraction map: each cell of a grid of start points coloured by the minimum its run ended in,
 // with the minima marked. Rows not computed yet are left blank, so a partial map can be drawn while it fills.
 import * as Plot from "@observablehq/plot";
+import { plot, legend } from "./plot.js";
 import type { BasinMap as BasinMapData } from "../../lib/analysis/basins.js";
 import { formatNumber, formatPoint } from "./format.js";
 
@@ -35,7 +36,7 @@ function basinColors(maps: readonly BasinMapData[]): { domain: string[]; range: 
 
 /** One legend for maps computed over the same list of minima. */
 export function BasinLegend(maps: readonly BasinMapData[]) {
-  return Plot.legend({ color: { type: "ordinal", ...basinColors(maps) } });
+  return legend({ color: { type: "ordinal", ...basinColors(maps) } });
 }
 
 export function BasinMap(map: BasinMapData, { rowsDone = map.rows, title = "f", legend = true, ...plotOptions }: BasinMapOptions) {
@@ -59,7 +60,7 @@ export function BasinMap(map: BasinMapData, { rowsDone = map.rows, title = "f", 
   const used = map.basins.map((_, i) => i).filter((i) => map.basins[i].count > 0);
   const total = map.basins.reduce((s, b) => s + b.count, 0) + map.unsettled;
   const shares = used.map((i) => `${basinLabel(map, i)}: ${formatNumber((100 * map.basins[i].count) / Math.max(1, total), 3)}% of starts`);
-  return Plot.plot({
+  return plot({
     aspectRatio: 1,
     ariaLabel: `Basins of attraction of ${title}`,
     ariaDescription:

@@ -1,6 +1,7 @@
 // Loss of batch, stochastic and mini-batch runs, either per iteration (the loss on each step's own batch,
 // what a training log prints) or per epoch (the loss on all the data after each full pass).
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { Trace } from "../lib/index.js";
 import { lossPerEpoch } from "../lib/analysis/batchSampling.js";
 import { formatNumber } from "./format.js";
@@ -37,7 +38,7 @@ export function BatchLossChart(runs: readonly BatchRun[], { per, ...plotOptions 
       ? `${run.label}: ${r.length} iterations, batch loss between ${formatNumber(Math.min(...values))} and ${formatNumber(Math.max(...values))}.`
       : `${run.label}: loss ${formatNumber(values[0])} at the start, ${formatNumber(values[values.length - 1])} after epoch ${r[r.length - 1].x}.`;
   };
-  return Plot.plot({
+  return plot({
     marginLeft: byIteration ? 52 : 40, // room for tick labels like 0.0001
     ariaLabel: byIteration ? "Loss per iteration, on each step's own batch" : "Loss on all the data after each epoch",
     ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map(describe).join(" ")}`,

@@ -1,5 +1,6 @@
 // A contour map of f(x, y) with optimization paths drawn in the parameter plane and the known minima marked.
 import * as Plot from "@observablehq/plot";
+import { minFigureWidth, plot } from "./plot.js";
 import { cachedGrid, cachedLevels, type Surface } from "./contourGrid.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
@@ -70,9 +71,9 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
   const paths = series.map((s) => ({ series: s, points: drawablePath(s.trace.path, drawBox) }));
   const title = surface.label ?? "f(x, y)";
   // Stacked layers get an explicit height (equal units on both axes), as Plot's aspectRatio differs with and without axes.
-  const layerWidth = plotOptions.width ?? 640;
+  const layerWidth = Math.max(minFigureWidth, plotOptions.width ?? 640);
   const layerHeight = Math.round(((layerWidth - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50);
-  return Plot.plot({
+  return plot({
     ...(layer ? { ...layerMargins, height: layerHeight } : { aspectRatio: 1 }),
     ...(layer === "overlay" ? { axis: null } : {}),
     ariaLabel: `Contour map of ${title}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`,

@@ -1,6 +1,7 @@
 // One-dimensional descent: the loss curve, the iterates as dots on it, each step as an arrow, and the
 // tangent at the start whose slope's sign decides which way the first step goes.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { Trace } from "../../lib/types.js";
 import { clamp } from "./points.js";
 import { formatNumber } from "./format.js";
@@ -58,7 +59,7 @@ export function DescentCurve(trace: Trace, options: DescentCurveOptions) {
   const slopeSentence = Number.isFinite(s)
     ? ` The slope at the start is ${formatNumber(s)}, so the first step goes ${s > 0 ? "left" : s < 0 ? "right" : "nowhere"}.`
     : "";
-  return Plot.plot({
+  return plot({
     ariaLabel: `${label} on the loss curve`,
     ariaDescription:
       `The loss curve for x from ${formatNumber(x0)} to ${formatNumber(x1)} with the iterates on it. ` +

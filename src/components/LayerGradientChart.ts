@@ -2,6 +2,7 @@
 // a vanishing gradient, a slope up an exploding one. Zeros (underflow) and infinities cannot sit on a log axis:
 // they are left out and the summary counts them.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { formatNumber } from "./format.js";
 
 export interface LayerSeries {
@@ -19,7 +20,7 @@ export function LayerGradientChart(series: readonly LayerSeries[], plotOptions: 
     const hidden = norms.filter((v) => !(v > 0 && Number.isFinite(v))).length;
     return `${label}: layer 1 (input side) ${formatNumber(norms[0])}, layer ${norms.length} (loss side) ${formatNumber(norms[norms.length - 1])}${hidden ? `; ${hidden} layers are 0 or not finite and not drawn` : ""}.`;
   });
-  return Plot.plot({
+  return plot({
     ariaLabel: `Gradient norms of each layer (log scale): ${series.map((s) => s.label).join(", ")}`,
     ariaDescription: `Gradient norm per layer on a log scale, from the input (layer 1) to the loss. ${summary.join(" ")}`,
     x: { label: "layer (1 = next to the input)", grid: true },

@@ -1,5 +1,6 @@
 // The learning rate each step used, one line per run.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type TraceInput } from "./series.js";
 import { learningRateSummary } from "./summaries.js";
@@ -13,7 +14,7 @@ export function LearningRateChart(traces: TraceInput | readonly TraceInput[], op
   const series = toSeries(traces);
   // lr[k] is the rate of the (k + 1)-th step, the one from path[k] to path[k + 1].
   const rows = series.flatMap(({ trace, label }) => finiteSteps(trace.lr, { positive: logScale, offset: 1 }).map((r) => ({ label, ...r })));
-  return Plot.plot({
+  return plot({
     ariaLabel: `Learning rate per step${series.length ? ` for ${series.map((s) => s.label).join(", ")}` : ""}`,
     ariaDescription: learningRateSummary(series),
     x: { label: "step", grid: true },

@@ -1,5 +1,6 @@
 // Loss per step, one line per run, with where and why each run stopped.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { lossChartSummary, stopLabels } from "./summaries.js";
@@ -23,7 +24,7 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
   const omitted = logScale ? series.reduce((n, s) => n + s.trace.loss.filter((v) => Number.isFinite(v) && v <= 0).length, 0) : 0;
   const longest = Math.max(0, ...series.map((s) => s.trace.loss.length));
   const dotted = longest <= 60;
-  return Plot.plot({
+  return plot({
     marginLeft: logScale ? 56 : undefined, // room for labels like 1e+140
     ariaLabel: `Loss per step${series.length ? ` for ${series.map((s) => s.label).join(", ")}` : ""}`,
     ariaDescription: lossChartSummary(series, { logScale, omitted }),

@@ -1,6 +1,7 @@
 // A function of one variable with descent runs drawn on it: each step a dot at (x_k, f(x_k)), the start ringed,
 // the minima starred. For the difference between one valley and several.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { toSeries, type TraceInput } from "./series.js";
 import { seriesSummary } from "./summaries.js";
 import { formatNumber } from "./format.js";
@@ -19,7 +20,7 @@ export function MinimaCurve(f: (x: number) => number, { domain, trajectories = [
   });
   const series = toSeries(trajectories);
   const inView = (x: number) => x >= domain[0] && x <= domain[1];
-  return Plot.plot({
+  return plot({
     ariaLabel: `${title} with ${series.map((s) => s.label).join(", ") || "no runs"}`,
     ariaDescription: [
       `The curve ${title} for x from ${formatNumber(domain[0])} to ${formatNumber(domain[1])}.`,

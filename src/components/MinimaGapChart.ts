@@ -1,6 +1,7 @@
 // Flat versus sharp minima: the training loss, the shifted test loss, and at each training minimum a segment
 // from one curve to the other whose length is the generalisation gap.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { MinimumGap } from "../../lib/analysis/flatSharp.js";
 import { formatNumber } from "./format.js";
 
@@ -19,7 +20,7 @@ export function MinimaGapChart({ train, test, minima, domain, ...plotOptions }: 
     { x, y: train(x), loss: "training loss" },
     { x, y: test(x), loss: "test loss (shifted)" },
   ]);
-  return Plot.plot({
+  return plot({
     ariaLabel: "Training and test loss with the gap at the sharp and the flat minimum",
     ariaDescription: minima
       .map((m) => `${m.kind} minimum at x = ${formatNumber(m.x)}: training loss ${formatNumber(m.train)}, test loss ${formatNumber(m.test)}, gap ${formatNumber(m.gap)}.`)

@@ -1,5 +1,6 @@
 // Steps to converge over (η, β) as a heat map: a cell per grid point, blank where the run diverged.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { ConvergenceCell } from "../lib/analysis/convergenceMap.js";
 import { formatNumber } from "./format.js";
 
@@ -18,7 +19,7 @@ export function MomentumMap(cells: readonly ConvergenceCell[], options: Momentum
     `η = ${formatNumber(c.lr, 3)}, β = ${formatNumber(c.beta, 3)}: ` +
     (c.outcome === "converged" ? `${c.steps} steps` : c.outcome === "diverged" ? "diverges" : `not within ${maxSteps} steps`);
   const converged = cells.filter((c) => c.outcome === "converged");
-  return Plot.plot({
+  return plot({
     ariaLabel: "Steps to converge over learning rate and momentum",
     ariaDescription:
       `Heat map of ${cells.length} of ${lrs.length * betas.length} runs: ${converged.length} converged, ` +

@@ -1,5 +1,6 @@
 // The η axis cut into the four regimes a sweep found, with the current η and the quadratic boundaries marked.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { regimeNames, type LossRegime } from "../lib/analysis/lossCurve.js";
 import type { RegimeSpan } from "../lib/analysis/sweep.js";
 import { formatNumber } from "./format.js";
@@ -31,7 +32,7 @@ export function RegimeStrip(spans: readonly RegimeSpan[], { lr, boundaries = [],
     return room > full.length * 7 + 8 ? full : room > shortNames[s.regime].length * 7 + 4 ? shortNames[s.regime] : "";
   };
   const here = spans.find((s) => lr >= s.from && lr <= s.to);
-  return Plot.plot({
+  return plot({
     height: 76,
     marginTop: 22,
     marginBottom: 30,

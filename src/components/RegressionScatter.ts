@@ -1,5 +1,6 @@
 // A scatter of (x, y) samples with fitted curves, optional residual segments and the reader's extra point.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { formatNumber } from "./format.js";
 
 export interface Sample {
@@ -49,7 +50,7 @@ export function RegressionScatter(samples: readonly Sample[], options: Regressio
     ...curves.map((c) => c.description ?? c.label),
     residualsTo ? `Residuals are drawn as vertical segments to the ${residualsTo.label}.` : "",
   ].filter(Boolean);
-  return Plot.plot({
+  return plot({
     ariaLabel: `${yLabel} against ${xLabel}${curves.length ? ` with ${curves.map((c) => c.label).join(" and ")}` : ""}`,
     ariaDescription: summary.join(" "),
     x: { domain: xDomain, label: xLabel, grid: true },

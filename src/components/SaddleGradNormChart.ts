@@ -1,6 +1,7 @@
 // The gradient norm per step on a log scale, with the line below which a gradient-norm stopping rule would
 // call the run converged: near a saddle the norm dives under it and, for a noisy or nudged run, climbs back out.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type TraceInput } from "./series.js";
 import { formatNumber } from "./format.js";
@@ -19,7 +20,7 @@ export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, 
     const low = Math.min(...norms);
     return `${label}: from ${formatNumber(norms[0])} down to ${formatNumber(low)} at step ${trace.gradNorm.indexOf(low)}, ending at ${formatNumber(norms[norms.length - 1])}.`;
   });
-  return Plot.plot({
+  return plot({
     ariaLabel: `Gradient norm per step (log scale) for ${series.map((s) => s.label).join(", ")}`,
     ariaDescription: `Gradient norm per step on a log scale; the dashed line at ${formatNumber(threshold)} is where a stopping rule would declare convergence. ${summary.join(" ")}`,
     x: { label: "step", grid: true },

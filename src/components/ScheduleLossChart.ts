@@ -1,6 +1,7 @@
 // Loss per step with the learning-rate events of a run marked: a rule at every decay (labelled with the new η)
 // and where and why the run stopped.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { Trace } from "../../lib/types.js";
 import { formatNumber } from "./format.js";
 import { finiteSteps } from "./points.js";
@@ -28,7 +29,7 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
   const eventSentence = decays.length
     ? ` The learning rate was cut ${decays.length} time${decays.length > 1 ? "s" : ""}, at steps ${decays.map((d) => d.step).join(", ")}.`
     : "";
-  return Plot.plot({
+  return plot({
     ariaLabel: `Loss per step for ${label}${decays.length ? " with learning-rate cuts marked" : ""}`,
     ariaDescription:
       seriesSummary({ trace, label, color }) + eventSentence + (zoomed ? ` The loss axis fits the losses from step ${zoomAfter} on; earlier, higher losses run off the top.` : ""),

@@ -1,5 +1,6 @@
 // η against step for the chosen schedule, drawn bold over every other schedule drawn faint.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 
@@ -22,7 +23,7 @@ export function ScheduleRateChart(curves: readonly RateCurve[], options: Schedul
   const main = curves.find((c) => c.label === chosen);
   const mainRows = main ? rows(main) : [];
   const lrs = mainRows.map((r) => r.lr);
-  return Plot.plot({
+  return plot({
     ariaLabel: `Learning rate per step for ${chosen}, other schedules faint behind it`,
     ariaDescription: main
       ? `${chosen}: η starts at ${formatNumber(lrs[0])}, ends at ${formatNumber(lrs[lrs.length - 1])}, ranges from ${formatNumber(Math.min(...lrs))} to ${formatNumber(Math.max(...lrs))} over ${lrs.length} steps. ` +

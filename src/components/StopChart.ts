@@ -1,6 +1,7 @@
 // Loss per step with the stop rules drawn on it: the tolerance ε, the lowest loss reachable, where the run
 // stopped and why, and for early stopping the best step and the patience window after it.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { Trace } from "../lib/types.js";
 import { lastImprovement } from "../lib/analysis/stopping.js";
 import { finiteSteps } from "./points.js";
@@ -32,7 +33,7 @@ export function StopChart(trace: Trace, { tolerance, floor, maxSteps, minDelta =
   const xMax = Math.max(1, maxSteps ?? last?.step ?? 1);
   const stopText = `${stopLabels[reason]} at step ${step}`;
   const ruleLabel = { fontSize: 11, fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
-  return Plot.plot({
+  return plot({
     ariaLabel: `Loss per step of ${label}, with where it stopped`,
     ariaDescription:
       `${seriesSummary({ trace, label, color })}` +

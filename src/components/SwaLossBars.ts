@@ -1,5 +1,6 @@
 // Training and test loss of the points the SWA page compares, side by side.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import type { PointReport } from "../../lib/analysis/swaLandscape.js";
 import { formatNumber } from "./format.js";
 
@@ -13,7 +14,7 @@ export function SwaLossBars(points: readonly SwaBar[], options: Omit<Plot.PlotOp
     { label, set: "training", loss: report.train },
     { label, set: "test (shifted)", loss: report.test },
   ]);
-  return Plot.plot({
+  return plot({
     ariaLabel: "Training and test loss of plain descent's end, the recipe's last point and the SWA average",
     ariaDescription: points.map(({ label, report }) => `${label}: training loss ${formatNumber(report.train, 3)}, test loss ${formatNumber(report.test, 3)}.`).join(" "),
     marginBottom: 40,

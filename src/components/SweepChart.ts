@@ -1,5 +1,6 @@
 // Final loss against the learning rate, both on log scales, each run coloured by the regime its curve showed.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { regimeNames } from "../lib/analysis/lossCurve.js";
 import type { SweepPoint } from "../lib/analysis/sweep.js";
 import { clamp } from "./points.js";
@@ -28,7 +29,7 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
   });
   const best = points.reduce<SweepPoint | undefined>((b, p) => (p.stop.reason !== "diverged" && (!b || p.finalLoss < b.finalLoss) ? p : b), undefined);
   const name = (r: Row) => regimeNames[r.regime];
-  return Plot.plot({
+  return plot({
     marginLeft: 48,
     ariaLabel: "Final loss against the learning rate",
     ariaDescription:

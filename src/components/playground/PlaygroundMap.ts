@@ -2,6 +2,7 @@
 // once per function and view, with the runs' paths up to the time cursor on a light layer above it, so
 // playing and scrubbing redraw only the paths. Clicking the map, or the arrow keys, moves the start.
 import * as Plot from "@observablehq/plot";
+import { plot } from "../plot.js";
 import * as d3 from "d3";
 import { ContourPlot } from "../ContourPlot.js";
 import { drawablePath, expandBox, type DrawPoint } from "../points.js";
@@ -95,7 +96,7 @@ function curvePlot(f: (x: number, y: number) => number, view: View, label: strin
     const x = view.x[0] + (i / 400) * (view.x[1] - view.x[0]);
     return { x, y: f(x, 0) };
   }).filter((p) => Number.isFinite(p.y));
-  return Plot.plot({
+  return plot({
     ...size,
     ariaLabel: `Curve of ${label}`,
     x: { domain: view.x, label: "x" },

@@ -1,6 +1,7 @@
 // Loss, learning rate and gradient norm per step for every run, drawn once per set of runs with one
 // legend; the time cursor only moves a rule across them. Series are thinned to the chart's width.
 import * as Plot from "@observablehq/plot";
+import { plot, legend } from "../plot.js";
 import type { Trace } from "../../lib/index.js";
 import { seriesColorScale, type Series } from "../series.js";
 import { lossChartSummary, learningRateSummary } from "../summaries.js";
@@ -30,7 +31,7 @@ export function TimeCharts(series: readonly Series[], { width: available, logSca
   ];
   const color = { ...seriesColorScale(series), legend: false };
   const charts = panels.map((panel) =>
-    Plot.plot({
+    plot({
       width: chartWidth,
       height: 200,
       ariaLabel: `${panel.label} for ${series.map((s) => s.label).join(", ")}`,
@@ -48,11 +49,11 @@ export function TimeCharts(series: readonly Series[], { width: available, logSca
   );
   const root = document.createElement("div") as unknown as TimeChartsElement;
   root.className = "downhill-time-charts";
-  const legend = Plot.legend({ color: { ...color, legend: true } }) as HTMLElement;
+  const key = legend({ color: { ...color, legend: true } }) as HTMLElement;
   const grid = document.createElement("div");
   grid.style.cssText = `display:grid;grid-template-columns:repeat(${columns}, 1fr);gap:16px;`;
   grid.append(...charts);
-  root.append(legend, grid);
+  root.append(key, grid);
   const cursors = charts.map((chart) => {
     const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
     line.setAttribute("stroke", "currentColor");
