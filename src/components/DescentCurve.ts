@@ -1,14 +1,17 @@
 // One-dimensional descent: the loss curve, the iterates as dots on it, each step as an arrow, and the
 // tangent at the start whose slope's sign decides which way the first step goes.
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import * as d3 from "d3";
+import { hashNumbers, layeredPlot, type LayeredFigure } from "./layers.js";
 import type { Trace } from "../../lib/types.js";
 import { clamp } from "./points.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 import { seriesSummary } from "./summaries.js";
 
-export interface DescentCurveOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface DescentCurveOptions {
+  width?: number;
+  height?: number;
   /** The loss as a function of the single parameter x. */
   loss: (x: number) => number;
   /** Its derivative; when given, the tangent at the start is drawn with its slope. */
@@ -43,8 +46,8 @@ export function paddedExtent(xs: readonly number[], fraction = 0.15): [number, n
   return [lo - pad, hi + pad];
 }
 
-export function DescentCurve(trace: Trace, options: DescentCurveOptions) {
-  const { loss, slope, xDomain, label = "Gradient descent", ...plotOptions } = options;
+export function DescentCurve(trace: Trace, options: DescentCurveOptions): LayeredFigure {
+  const { loss, slope, xDomain, label = "Gradient descent", width = 640, height = 400 } = options;
   const color = seriesColors[0];
   const points = iterates(trace);
   const [x0, x1] = xDomain ?? paddedExtent(points.map((p) => p.x));
@@ -59,7 +62,10 @@ export function DescentCurve(trace: Trace, options: DescentCurveOptions) {
   const slopeSentence = Number.isFinite(s)
     ? ` The slope at the start is ${formatNumber(s)}, so the first step goes ${s > 0 ? "left" : s < 0 ? "right" : "nowhere"}.`
     : "";
-  return plot({
+  const [y0, y1] = d3.nice(Math.min(0, lossExtent[0]), lossExtent[1], 5);
+  return layeredPlot({
+    width,
+    height,
     ariaLabel: `${label} on the loss curve`,
     ariaDescription:
       `The loss curve for x from ${formatNumber(x0)} to ${formatNumber(x1)} with the iterates on it. ` +
@@ -67,15 +73,18 @@ export function DescentCurve(trace: Trace, options: DescentCurveOptions) {
       (leftView ? " Some iterates lie outside the view and are drawn at its edge." : "") +
       slopeSentence,
     x: { domain: [x0, x1], label: "x (the parameter)" },
-    y: { label: "loss", grid: true },
+    y: { label: "loss", grid: true, domain: [y0, y1] },
+    // The curve depends only on the loss and the view: it stays while the iterates move.
+    baseKey: `descent curve ${hashNumbers(curve.map((p) => p.loss))}`,
     marks: [
       Plot.ruleY([0], { strokeOpacity: 0.3 }),
       Plot.line(curve, { x: "x", y: "loss", stroke: "currentColor", strokeOpacity: 0.6, strokeWidth: 1.5 }),
+    ],
+    overlay: [
       Number.isFinite(s) ? tangentMarks(first, s, (x1 - x0) * 0.12) : null,
       Plot.arrow(steps, { x1: (d) => d.from.x, y1: (d) => d.from.loss, x2: (d) => d.to.x, y2: (d) => d.to.loss, stroke: color, strokeWidth: 1.5, headLength: 7, insetEnd: 3 }),
       Plot.dot(shown, { x: "x", y: "loss", r: 3.5, fill: color, stroke: "white", strokeWidth: 1, tip: true, title: (p: Iterate) => `step ${p.step}: x = ${formatNumber(points[p.step].x)}, loss ${formatNumber(points[p.step].loss)}` }),
     ],
-    ...plotOptions,
   });
 }
 

@@ -1,0 +1,143 @@
+// A figure as two stacked Plot SVGs of identical geometry: a base (axes, grid, contours: what stays while a slider
+// moves) and an overlay (the runs: what moves). Plot spends most of a small chart's time on its axes (about 3 ms
+// of 4), so a chart that redraws only its overlay redraws in a fraction of that; a FigureSlot on the page keeps
+// the base it already shows when a new figure has the same one, and swaps only the overlay.
+import type * as Plot from "@observablehq/plot";
+import { legend, plot } from "./plot.js";
+
+type PlotFigure = ReturnType<typeof Plot.plot>;
+
+export type LayeredFigure = HTMLDivElement & {
+  /** The runs' layer, on top: it carries the figure's name and text summary, and takes the pointer. */
+  overlay: PlotFigure;
+  /** The layer below, hidden from assistive technology (the overlay describes the whole figure). */
+  base: Element;
+  /** Equal for two figures whose base layers are identical. */
+  baseKey: string;
+  /** The colour legend above the layers, if any. */
+  legend: Element | null;
+  /** The figure's scales, as on a Plot figure. */
+  scale: PlotFigure["scale"];
+};
+
+/** Plot's default margins with axes, fixed so that a base and an overlay line up exactly. */
+export const layerMargins = { marginTop: 20, marginRight: 20, marginBottom: 30, marginLeft: 40 } as const;
+
+export interface LayeredPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
+  /** Marks of the base layer, under the overlay, drawn with the axes; they take constant colours (no color scale). */
+  marks?: Plot.Markish[];
+  /** Marks of the overlay. */
+  overlay: Plot.Markish[];
+  /**
+   * What the base marks depend on, beyond the options (which are part of the key already): the base is drawn once
+   * per distinct key and copied after that. Functions in the options (a tickFormat) are not part of the key.
+   */
+  baseKey?: string;
+  width: number;
+  height: number;
+  /** Explicit domains for x and y: both layers must agree on them. */
+  x: Plot.ScaleOptions & { domain: readonly unknown[] };
+  y: Plot.ScaleOptions & { domain: readonly unknown[] };
+}
+
+const cache = new Map<string, Element>();
+const cacheSize = 64;
+
+/** The base layer for a key: drawn on first use and then copied (a page may show the same figure twice). */
+function cachedBase(key: string, draw: () => Element): Element {
+  let base = cache.get(key);
+  if (!base) {
+    base = draw();
+    base.removeAttribute("aria-label");
+    base.removeAttribute("aria-description");
+    base.setAttribute("aria-hidden", "true");
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+    cache.set(key, base);
+  }
+  return base.cloneNode(true) as Element;
+}
+
+/** Stacks `overlay` over `base` in a box as wide as `width` at most; both SVGs scale with it. */
+export function stackLayers(base: Element, overlay: PlotFigure, baseKey: string, width: number, legendElement?: Element | null): LayeredFigure {
+  overlay.style.cssText += ";position:absolute;left:0;top:0;width:100%;height:auto;";
+  const stack = document.createElement("div");
+  stack.style.cssText = "position:relative;";
+  // The overlay comes first, so `querySelector("svg")` finds the layer that takes the runs and the pointer.
+  stack.append(overlay, base);
+  const root = Object.assign(document.createElement("div"), { overlay, base, baseKey, legend: legendElement ?? null, scale: overlay.scale.bind(overlay) }) as LayeredFigure;
+  root.className = "downhill-layered";
+  root.style.cssText = `max-width:${width}px;`;
+  if (legendElement) root.append(legendElement);
+  root.append(stack);
+  return root;
+}
+
+export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
+  const { marks = [], overlay, baseKey = "", ariaLabel, ariaDescription, color, ...shared } = options;
+  const geometry = { ...layerMargins, ...shared };
+  const key = `${baseKey}|${JSON.stringify(geometry)}`;
+  // The base has no colour scale (its marks take constant colours): runs relabelled as a slider moves keep it.
+  const base = cachedBase(key, () => plot({ ...geometry, marks }));
+  const top = plot({
+    ...geometry,
+    color: color ? { ...color, legend: false } : undefined,
+    ariaLabel,
+    ariaDescription,
+    x: { ...geometry.x, axis: null, grid: false },
+    y: { ...geometry.y, axis: null, grid: false },
+    marks: overlay,
+  });
+  const key2 = color?.legend ? legend({ color: { ...color, legend: true } }) : null;
+  return stackLayers(base, top, key, geometry.width, key2);
+}
+
+/** A short digest of numbers, for a baseKey that depends on data (a sampled curve): FNV-1a over their float64 bits. */
+export function hashNumbers(values: readonly number[]): string {
+  const bytes = new Uint8Array(Float64Array.from(values).buffer);
+  let hash = 0x811c9dc5;
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193);
+  return `${values.length}:${(hash >>> 0).toString(36)}`;
+}
+
+export function isLayeredFigure(node: unknown): node is LayeredFigure {
+  return node instanceof HTMLElement && "overlay" in node && "baseKey" in node;
+}
+
+export type FigureSlotElement = HTMLDivElement & {
+  /** Shows `node` here: a layered figure with the base already shown swaps in its overlay only. */
+  show(node: Node): void;
+};
+
+/**
+ * A place on the page that keeps its figure between redraws. A page displays it once and shows each new figure in
+ * it from the cell that computes the figure:
+ *
+ *     const lossFigure = display(FigureSlot());
+ *     lossFigure.show(LossChart(run, {width}));
+ *
+ * A cell that returned the figure instead would have the page remove the old one and insert the new one, and the
+ * browser would style, lay out and paint all of it again, base and axes included.
+ */
+export function FigureSlot(): FigureSlotElement {
+  const slot = document.createElement("div") as unknown as FigureSlotElement;
+  slot.className = "downhill-figure-slot";
+  let current: Node | undefined;
+  slot.show = (node: Node) => {
+    if (node === current) return;
+    if (isLayeredFigure(current) && isLayeredFigure(node) && current.baseKey === node.baseKey) {
+      current.overlay.replaceWith(node.overlay);
+      current.overlay = node.overlay;
+      current.scale = node.scale;
+      if (current.legend?.outerHTML !== node.legend?.outerHTML) {
+        if (current.legend && node.legend) current.legend.replaceWith(node.legend);
+        else if (current.legend) current.legend.remove();
+        else if (node.legend) current.prepend(node.legend);
+        current.legend = node.legend;
+      }
+      return;
+    }
+    slot.replaceChildren(node);
+    current = node;
+  };
+  return slot;
+}

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+// Layered figures: a base drawn once per key and an overlay drawn per call, aligned; a FigureSlot that swaps only
+// the overlay when the base is the same.
+import * as Plot from "@observablehq/plot";
+import { describe, expect, it } from "vitest";
+import { FigureSlot, hashNumbers, layeredPlot } from "../../src/components/layers.js";
+
+const chart = (points: number[][], { label = "a", width = 400, yMax = 10 } = {}) =>
+  layeredPlot({
+    width,
+    height: 200,
+    x: { domain: [0, 10], label: "x" },
+    y: { domain: [0, yMax], label: "y", grid: true },
+    color: { domain: [label], range: ["red"], legend: true },
+    ariaLabel: `run ${label}`,
+    marks: [Plot.ruleY([0])],
+    overlay: [Plot.line(points, { stroke: () => label })],
+  });
+
+describe("layeredPlot", () => {
+  it("draws the axes in the base and the marks in an overlay of the same size and scales", () => {
+    const figure = chart([[0, 0], [10, 10]]);
+    expect(figure.base.querySelectorAll("[aria-label^='x-axis'], [aria-label^='y-axis']").length).toBeGreaterThan(0);
+    expect(figure.overlay.querySelectorAll("[aria-label^='x-axis'], [aria-label^='y-axis']").length).toBe(0);
+    expect(figure.overlay.querySelector("path")).not.toBeNull();
+    expect(figure.base.getAttribute("viewBox")).toBe(figure.overlay.getAttribute("viewBox"));
+    expect(figure.scale("x")!.apply(10)).toBe(400 - 20);
+    expect(figure.overlay.getAttribute("aria-label")).toBe("run a");
+    expect(figure.base.getAttribute("aria-hidden")).toBe("true");
+    expect(figure.legend?.textContent).toContain("a");
+  });
+
+  it("gives equal keys to equal bases, whatever the overlay and its colours", () => {
+    const key = chart([[0, 0]]).baseKey;
+    expect(chart([[1, 5]], { label: "b" }).baseKey).toBe(key);
+    expect(chart([[0, 0]], { width: 300 }).baseKey).not.toBe(key);
+    expect(chart([[0, 0]], { yMax: 20 }).baseKey).not.toBe(key);
+  });
+});
+
+describe("FigureSlot", () => {
+  it("swaps only the overlay (and legend) for a figure with the same base", () => {
+    const slot = FigureSlot();
+    const first = chart([[0, 0], [10, 10]]);
+    slot.show(first);
+    const base = slot.querySelector("svg[aria-hidden]");
+    const second = chart([[0, 5], [10, 5]], { label: "b" });
+    slot.show(second);
+    expect(slot.querySelector("svg[aria-hidden]")).toBe(base);
+    expect(slot.querySelector("svg[aria-label]")).toBe(second.overlay);
+    expect(slot.querySelectorAll("svg[aria-label]").length).toBe(1);
+    expect(slot.textContent).toContain("b");
+  });
+
+  it("replaces the whole figure when the base differs", () => {
+    const slot = FigureSlot();
+    slot.show(chart([[0, 0]]));
+    const other = chart([[0, 0]], { yMax: 20 });
+    slot.show(other);
+    expect(slot.firstElementChild).toBe(other);
+  });
+});
+
+describe("hashNumbers", () => {
+  it("tells apart arrays that differ in one value or in length", () => {
+    expect(hashNumbers([1, 2, 3])).toBe(hashNumbers([1, 2, 3]));
+    expect(hashNumbers([1, 2, 3])).not.toBe(hashNumbers([1, 2, 3.0000001]));
+    expect(hashNumbers([1, 2])).not.toBe(hashNumbers([1, 2, 0]));
+  });
+});
