@@ -1,13 +1,16 @@
 // A start point picked on a chart: drag it (or use the arrow keys) and drop it. The element keeps the figure
-// it shows, so the chart can be redrawn without losing the drag; `input` fires when the point is dropped.
+// it shows, so the chart can be redrawn without losing the drag or the keyboard focus; `input` fires when the
+// point is dropped. A layered figure (./layers.ts) whose base is the one shown swaps in its overlay only, so a
+// race redrawn on every frame leaves the contours in place.
 import { formatPoint } from "./format.js";
+import { FigureSlot, isLayeredFigure } from "./layers.js";
 import type { Box } from "./points.js";
 
 type Scaled = Element & { scale(name: "x" | "y"): { apply(v: number): number; invert(v: number): number } };
 
 export interface RaceStartElement extends HTMLDivElement {
   value: [number, number];
-  /** Replaces the chart shown (a Plot figure with x and y scales over `box`). */
+  /** Replaces the chart shown (a Plot figure or a layered figure, with x and y scales over `box`). */
   show(figure: Element): void;
 }
 
@@ -25,7 +28,11 @@ export function RaceStart({ value, box }: { value: [number, number]; box: Box })
   marker.setAttribute("stroke", "black");
   marker.setAttribute("stroke-width", "2");
   marker.setAttribute("stroke-dasharray", "3,2");
+  const slot = FigureSlot();
+  root.append(slot, status);
   let figure: Scaled | undefined;
+  /** The SVG that takes the pointer and carries the marker: a layered figure's overlay, or the figure's only one. */
+  let svg: SVGSVGElement | null = null;
   let current: [number, number] = value;
   const clampTo = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
 
@@ -45,7 +52,6 @@ export function RaceStart({ value, box }: { value: [number, number]; box: Box })
   };
   /** The data point under a pointer event, from the figure's own scales. */
   const pointAt = (event: PointerEvent): [number, number] | undefined => {
-    const svg = figure instanceof SVGSVGElement ? figure : figure?.querySelector("svg");
     if (!figure || !svg) return undefined;
     const rect = svg.getBoundingClientRect();
     const scale = (svg.width.baseVal.value || rect.width) / rect.width;
@@ -82,9 +88,10 @@ export function RaceStart({ value, box }: { value: [number, number]; box: Box })
   });
 
   root.show = (next: Element) => {
-    root.replaceChildren(next, status);
+    slot.show(next);
     figure = next as Scaled;
-    const svg = next instanceof SVGSVGElement ? next : next.querySelector("svg");
+    // A layered figure's overlay: the slot may have moved it into the figure already shown.
+    svg = isLayeredFigure(next) ? (next.overlay as SVGSVGElement) : next instanceof SVGSVGElement ? next : next.querySelector("svg");
     svg?.append(marker);
     placeMarker(current);
   };

@@ -13,9 +13,9 @@ async function waitFor(what: string, wait: Promise<unknown>): Promise<void> {
 
 /** Runs after the generic checks on /comparing-optimizers: drag the start, use the keys, type an expression. */
 export default async function check(page: Page): Promise<void> {
-  // The race computes one racer per frame; wait until all six have run.
+  // The race computes its runs a slice per frame; wait until all six racers have run.
   const raced = (when: string) =>
-    waitFor(`the race finishing ${when}`, page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("one racer per frame"), null, { timeout: 60_000 }));
+    waitFor(`the race finishing ${when}`, page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("a slice per frame"), null, { timeout: 60_000 }));
   await raced("on load");
   const status = page.locator("div[role=group] [aria-live=polite]");
   const before = await status.textContent();

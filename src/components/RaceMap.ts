@@ -1,0 +1,110 @@
+// The race's map: LayeredContour's contour base (drawn once per surface and width), under the racers' paths drawn
+// straight into an SVG in the base's pixel coordinates. The race redraws the paths whenever the budget, the start
+// or a racer changes, so they are drawn with as few elements as possible: per racer a cased line, its steps as
+// markers on that one line (no element and no title per step), a start ring, and an × where it diverged.
+import { LayeredContour } from "./LayeredContour.js";
+import { stackLayers, type LayeredFigure } from "./layers.js";
+import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
+import { toSeries, type TraceInput } from "./series.js";
+import { seriesSummary } from "./summaries.js";
+import type { Surface } from "./contourGrid.js";
+
+/** Runs up to this many steps show one dot per step, as ContourPlot's paths do. */
+const MAX_DOTTED_STEPS = 150;
+const svgNS = "http://www.w3.org/2000/svg";
+
+type Scale = { apply(v: number): number; invert(v: number): number };
+type Template = { figure: LayeredFigure; x: Scale; y: Scale; width: number; height: number; label: string; description: string };
+
+const templates = new WeakMap<Surface, Map<number, Template>>();
+
+/** The contour figure without runs, for this surface and width: its base, scales, name and summary, made once. */
+function template(surface: Surface, width: number): Template {
+  let byWidth = templates.get(surface);
+  if (!byWidth) templates.set(surface, (byWidth = new Map()));
+  let t = byWidth.get(width);
+  if (!t) {
+    const figure = LayeredContour(surface, { width });
+    const overlay = figure.overlay;
+    t = {
+      figure,
+      x: figure.scale("x") as unknown as Scale,
+      y: figure.scale("y") as unknown as Scale,
+      width: Number(overlay.getAttribute("width")),
+      height: Number(overlay.getAttribute("height")),
+      label: overlay.getAttribute("aria-label") ?? "Contour map",
+      description: overlay.getAttribute("aria-description") ?? "",
+    };
+    byWidth.set(width, t);
+  }
+  return t;
+}
+
+const element = (name: string, attributes: Record<string, string | number>) => {
+  const node = document.createElementNS(svgNS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  return node;
+};
+
+export function RaceMap(surface: Surface, { width, trajectories }: { width: number; trajectories: readonly TraceInput[] }): LayeredFigure {
+  const t = template(surface, width);
+  const box: Box = surface.domain;
+  const drawBox = expandBox(box, 0.05);
+  const series = toSeries(trajectories);
+  const paths = series.map((s) => ({ series: s, points: drawablePath(s.trace.path, drawBox) }));
+  const leftView = paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label);
+
+  const svg = element("svg", { width: t.width, height: t.height, viewBox: `0 0 ${t.width} ${t.height}` }) as SVGSVGElement;
+  svg.setAttribute("aria-label", `${t.label}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`);
+  const sentences = [t.description, ...series.map(seriesSummary)];
+  if (leftView.length > 0) sentences.push(`${leftView.join(", ")} left the view; points outside are drawn at its edge.`);
+  svg.setAttribute("aria-description", sentences.join(" "));
+  svg.setAttribute("font-family", "system-ui, sans-serif");
+  const [x0, x1] = [t.x.apply(box.x[0]), t.x.apply(box.x[1])];
+  const [y0, y1] = [t.y.apply(box.y[1]), t.y.apply(box.y[0])];
+  const clipId = `downhill-race-clip-${++clips}`;
+  const defs = element("defs", {});
+  const clip = element("clipPath", { id: clipId });
+  clip.append(element("rect", { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }));
+  defs.append(clip);
+  const frame = element("g", { "clip-path": `url(#${clipId})` });
+  svg.append(defs, frame);
+  const px = (p: DrawPoint) => `${t.x.apply(p.x).toFixed(1)},${t.y.apply(p.y).toFixed(1)}`;
+
+  for (const [i, { series: s, points }] of paths.entries()) {
+    if (points.length === 0) continue;
+    const d = `M${points.map(px).join("L")}`;
+    frame.append(element("path", { d, fill: "none", stroke: "white", "stroke-width": 4, "stroke-opacity": 0.8, "stroke-linejoin": "round" }));
+    const line = element("path", { d, fill: "none", stroke: s.color, "stroke-width": 2, "stroke-linejoin": "round" });
+    if (points.length <= MAX_DOTTED_STEPS) {
+      // One dot per step, drawn by the line itself at each of its vertices.
+      const id = `downhill-race-dot-${clips}-${i}`;
+      const marker = element("marker", { id, viewBox: "-3 -3 6 6", markerWidth: 6, markerHeight: 6, markerUnits: "userSpaceOnUse", orient: "0" });
+      marker.append(element("circle", { r: 2.5, fill: s.color }));
+      defs.append(marker);
+      for (const at of ["marker-start", "marker-mid", "marker-end"]) line.setAttribute(at, `url(#${id})`);
+    }
+    frame.append(line);
+    const [sx, sy] = px(points[0]).split(",");
+    frame.append(element("circle", { cx: sx, cy: sy, r: 5, fill: "white", stroke: s.color, "stroke-width": 2.5 }));
+    if (s.trace.stop.reason === "diverged") {
+      const [lx, ly] = px(points[points.length - 1]).split(",").map(Number);
+      frame.append(element("path", { d: `M${lx - 5},${ly - 5}L${lx + 5},${ly + 5}M${lx - 5},${ly + 5}L${lx + 5},${ly - 5}`, stroke: s.color, "stroke-width": 3 }));
+      const text = element("text", { x: lx, y: ly - 14, "text-anchor": "middle", "font-size": 10, fill: s.color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
+      text.textContent = `${s.label} diverged`;
+      frame.append(text);
+    }
+  }
+  // The scales of the contour figure: the same geometry.
+  const overlay = Object.assign(svg, { scale: t.figure.scale }) as unknown as LayeredFigure["overlay"];
+  const base = t.figure.base.cloneNode(true) as SVGElement;
+  // The contours on a compositing layer of their own: redrawn paths above them then repaint only their own layer,
+  // not the thousands of contour segments under them.
+  base.style.willChange = "transform";
+  const figure = stackLayers(base, overlay, t.figure.baseKey, width);
+  // Above the base, which its layer would otherwise paint over (the overlay comes first in the stack).
+  overlay.style.zIndex = "1";
+  return figure;
+}
+
+let clips = 0;
