@@ -1,9 +1,15 @@
 // Loss of batch, stochastic and mini-batch runs, either per iteration (the loss on each step's own batch,
 // what a training log prints) or per epoch (the loss on all the data after each full pass).
+// A layered figure (./layers.ts): the axes are drawn once per domain and the lines over them on every call, so show
+// it in a FigureSlot. The domains are rounded outwards (./coarseDomain.ts) so that a slider's next value usually
+// keeps them; axes for other run lengths (another number of epochs) can be drawn ahead, in idle time.
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import * as d3 from "d3";
+import { layeredPlot, type LayeredFigure, type LayeredPlotOptions } from "./layers.js";
 import type { Trace } from "../lib/index.js";
 import { lossPerEpoch } from "../lib/analysis/batchSampling.js";
+import { lossDomain } from "./LossChart.js";
+import { ceilOneTwoFive, coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
 
 export interface BatchRun {
@@ -13,43 +19,127 @@ export interface BatchRun {
   updatesPerEpoch: number;
 }
 
-export interface BatchLossChartOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface BatchLossChartOptions {
   per: "iteration" | "epoch";
+  width: number;
+  height: number;
+  /**
+   * Other run lengths (iterations or epochs, as `per`) whose axes to draw in idle time, with this figure's y domain:
+   * a slider that changes the length then swaps in axes already drawn.
+   */
+  warmLengths?: readonly number[];
+}
+
+interface Row {
+  label: string;
+  x: number;
+  loss: number;
 }
 
 /** Loss on the batch each step used; a full-batch run has no batchLoss, its batch is all the data. */
-function iterationRows({ label, trace }: BatchRun) {
+function iterationRows({ label, trace }: BatchRun): Row[] {
   const values = trace.batchLoss ?? trace.loss.slice(0, trace.lr.length);
-  return values.map((loss, k) => ({ label, x: k + 1, loss })).filter((r) => Number.isFinite(r.loss) && r.loss > 0);
+  const rows: Row[] = [];
+  values.forEach((loss, k) => {
+    if (Number.isFinite(loss) && loss > 0) rows.push({ label, x: k + 1, loss });
+  });
+  return rows;
 }
 
-function epochRows({ label, trace, updatesPerEpoch }: BatchRun) {
+function epochRows({ label, trace, updatesPerEpoch }: BatchRun): Row[] {
   return lossPerEpoch(trace, updatesPerEpoch).map((r) => ({ label, x: r.epoch, loss: r.loss }));
 }
 
-export function BatchLossChart(runs: readonly BatchRun[], { per, ...plotOptions }: BatchLossChartOptions) {
+/** The x domain for runs `length` iterations or epochs long: whole epochs; 1, 2 or 5 times a power of ten on the log axis. */
+function xDomain(per: BatchLossChartOptions["per"], length: number): [number, number] {
+  return per === "iteration" ? [1, Math.max(10, ceilOneTwoFive(length))] : [0, Math.max(1, length)];
+}
+
+/** Everything but the runs: the axes, in the base layer. */
+function axesOptions(per: BatchLossChartOptions["per"], width: number, height: number, x: [number, number], y: [number, number]) {
   const byIteration = per === "iteration";
-  const rows = runs.flatMap(byIteration ? iterationRows : epochRows);
-  const describe = (run: BatchRun) => {
-    const r = (byIteration ? iterationRows : epochRows)(run);
+  // Whole epochs only, about one tick per 80 px as Plot would choose.
+  const epochTicks = d3.ticks(x[0], x[1], Math.max(2, Math.round(width / 80))).filter(Number.isInteger);
+  return {
+    width,
+    height,
+    marginLeft: byIteration ? 52 : 40, // room for tick labels like 0.0001
+    x: byIteration ? { type: "log" as const, label: "iteration (log scale)", grid: true, domain: x } : { label: "epoch", grid: true, domain: x, ticks: epochTicks, tickFormat: "d" },
+    y: byIteration
+      ? { type: "log" as const, label: "batch loss (log scale)", grid: true, domain: y, tickFormat: (v: number) => formatNumber(v) }
+      : { label: "loss on all data", grid: true, domain: y },
+  } satisfies Partial<LayeredPlotOptions>;
+}
+
+/**
+ * The overlay's marks: one line (and, per epoch, dots) per run in the run's own colour, from columns of numbers, and
+ * one tip for all runs. Plot reads columns much faster than rows through accessors, and a tip's text is made only
+ * for the point under the pointer.
+ */
+function runMarks(runs: readonly BatchRun[], rowsByRun: Row[][], byIteration: boolean): Plot.Markish[] {
+  const columns = rowsByRun.map((rows) => ({ x: Float64Array.from(rows, (r) => r.x), y: Float64Array.from(rows, (r) => r.loss) }));
+  const all = rowsByRun.flat();
+  const X = Float64Array.from(all, (r) => r.x);
+  const Y = Float64Array.from(all, (r) => r.loss);
+  const at = (column: Float64Array) => ({ length: column.length });
+  return [
+    runs.map(({ color }, i) => [
+      Plot.line(at(columns[i].x), { x: columns[i].x, y: columns[i].y, stroke: color, strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 }),
+      byIteration ? null : Plot.dot(at(columns[i].x), { x: columns[i].x, y: columns[i].y, fill: color, r: 2.5 }),
+    ]),
+    Plot.tip(
+      at(X),
+      Plot.pointer({
+        x: X,
+        y: Y,
+        channels: { run: all.map((r) => r.label), [byIteration ? "iteration" : "epoch"]: X, loss: Y },
+        format: { x: false, y: false, loss: (v: number) => formatNumber(v) },
+      }),
+    ),
+  ];
+}
+
+export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, warmLengths = [] }: BatchLossChartOptions): LayeredFigure {
+  const byIteration = per === "iteration";
+  const rowsByRun = runs.map(byIteration ? iterationRows : epochRows);
+  const rows = rowsByRun.flat();
+  const length = Math.max(0, ...rows.map((r) => r.x));
+  const y = byIteration ? coarseLogDomain(rows.map((r) => r.loss), { lowerStep: 4, upperStep: 3 }) : lossDomain(rows.map((r) => r.loss), false);
+  const describe = (run: BatchRun, r: Row[]) => {
     if (r.length === 0) return `${run.label}: no steps.`;
     const values = r.map((d) => d.loss);
     return byIteration
       ? `${run.label}: ${r.length} iterations, batch loss between ${formatNumber(Math.min(...values))} and ${formatNumber(Math.max(...values))}.`
       : `${run.label}: loss ${formatNumber(values[0])} at the start, ${formatNumber(values[values.length - 1])} after epoch ${r[r.length - 1].x}.`;
   };
-  return plot({
-    marginLeft: byIteration ? 52 : 40, // room for tick labels like 0.0001
+  const figure = layeredPlot({
+    ...axesOptions(per, width, height, xDomain(per, length), y),
     ariaLabel: byIteration ? "Loss per iteration, on each step's own batch" : "Loss on all the data after each epoch",
-    ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map(describe).join(" ")}`,
-    x: byIteration ? { type: "log", label: "iteration (log scale)", grid: true } : { label: "epoch", grid: true, tickFormat: "d" },
-    y: byIteration ? { type: "log", label: "batch loss (log scale)", grid: true, tickFormat: (v: number) => formatNumber(v) } : { label: "loss on all data", grid: true, zero: true },
+    ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map((run, i) => describe(run, rowsByRun[i])).join(" ")}`,
     color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend: true },
-    marks: [
-      Plot.line(rows, { x: "x", y: "loss", stroke: "label", strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 }),
-      byIteration ? null : Plot.dot(rows, { x: "x", y: "loss", fill: "label", r: 2.5 }),
-      Plot.tip(rows, Plot.pointer({ x: "x", y: "loss", title: (d) => `${d.label}\n${byIteration ? "iteration" : "epoch"} ${d.x}\nloss ${formatNumber(d.loss)}` })),
-    ],
-    ...plotOptions,
+    overlay: runMarks(runs, rowsByRun, byIteration),
+  });
+  for (const other of warmLengths) warm(axesOptions(per, width, height, xDomain(per, other), y));
+  return figure;
+}
+
+// Axes drawn ahead of need, one figure per idle period: the base layer's cache in ./layers.ts keeps them.
+const warmed = new Set<string>();
+const queue: ReturnType<typeof axesOptions>[] = [];
+
+function warm(options: ReturnType<typeof axesOptions>) {
+  const key = JSON.stringify(options);
+  if (warmed.has(key) || typeof document === "undefined") return;
+  warmed.add(key);
+  queue.push(options);
+  if (queue.length === 1) schedule();
+}
+
+function schedule() {
+  const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50));
+  idle(() => {
+    const options = queue.shift();
+    if (options) layeredPlot({ ...options, overlay: [] });
+    if (queue.length) schedule();
   });
 }

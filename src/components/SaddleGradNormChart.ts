@@ -1,36 +1,70 @@
 // The gradient norm per step on a log scale, with the line below which a gradient-norm stopping rule would
 // call the run converged: near a saddle the norm dives under it and, for a noisy or nudged run, climbs back out.
+// A layered figure (./layers.ts): the axes and the threshold are drawn once per domain and the runs over them on
+// every call, so show it in a FigureSlot. The y domain is rounded outwards to every fourth decade below and every
+// second above (./coarseDomain.ts), so that a slider's next value usually keeps the axes.
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { finiteSteps } from "./points.js";
-import { seriesColorScale, toSeries, type TraceInput } from "./series.js";
+import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
+import { coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
 
-export interface SaddleGradNormChartOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface SaddleGradNormChartOptions {
   /** The stopping rule's threshold on ‖∇f‖, drawn as a dashed line. */
   threshold: number;
+  /** The x axis runs from step 0 to this; by default the longest run's last step. */
+  steps?: number;
+  width: number;
+  height: number;
 }
 
-export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, ...plotOptions }: SaddleGradNormChartOptions) {
+export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, steps, width, height }: SaddleGradNormChartOptions): LayeredFigure {
   const series = toSeries(traces);
-  const rows = series.flatMap(({ trace, label }) => finiteSteps(trace.gradNorm, { positive: true }).map((r) => ({ label, ...r })));
+  const rowsBySeries = series.map(({ trace, label }) => finiteSteps(trace.gradNorm, { positive: true }).map((r) => ({ label, ...r })));
+  const rows = rowsBySeries.flat();
   const summary = series.map(({ trace, label }) => {
     const norms = trace.gradNorm.filter((g) => g > 0 && Number.isFinite(g));
     if (norms.length === 0) return `${label}: no steps.`;
     const low = Math.min(...norms);
     return `${label}: from ${formatNumber(norms[0])} down to ${formatNumber(low)} at step ${trace.gradNorm.indexOf(low)}, ending at ${formatNumber(norms[norms.length - 1])}.`;
   });
-  return plot({
+  const lastStep = steps ?? Math.max(1, ...series.map((s) => s.trace.gradNorm.length - 1));
+  // The threshold is always in view, a decade of room around it at least.
+  const y = coarseLogDomain([...rows.map((r) => r.value), threshold / 10, threshold * 10], { lowerStep: 4, upperStep: 2 });
+  return layeredPlot({
+    width,
+    height,
+    marginLeft: 56, // room for labels like 0.0001 and 1e-12
     ariaLabel: `Gradient norm per step (log scale) for ${series.map((s) => s.label).join(", ")}`,
     ariaDescription: `Gradient norm per step on a log scale; the dashed line at ${formatNumber(threshold)} is where a stopping rule would declare convergence. ${summary.join(" ")}`,
-    x: { label: "step", grid: true },
-    y: { type: "log", label: "‖∇f‖ (log scale)", grid: true },
+    x: { label: "step", grid: true, domain: [0, lastStep] },
+    // Plain numbers (0.001, 1e-8), not SI prefixes ("1m", "10n") that read as units.
+    y: { type: "log", label: "‖∇f‖ (log scale)", grid: true, domain: y, tickFormat: "~g" },
     color: seriesColorScale(series),
     marks: [
       Plot.ruleY([threshold], { stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }),
       Plot.text([threshold], { y: (d: number) => d, frameAnchor: "left", dy: -7, dx: 4, text: () => `"converged" below ${formatNumber(threshold)}`, fill: "currentColor", fontSize: 11 }),
-      Plot.line(rows, { x: "step", y: "value", stroke: "label", z: "label", strokeWidth: 2, tip: true }),
     ],
-    ...plotOptions,
+    baseKey: `threshold ${threshold}`,
+    overlay: runMarks(series, rowsBySeries),
   });
+}
+
+/**
+ * One line per run in its own colour, from columns of numbers, and one tip for all runs: Plot reads columns much
+ * faster than rows through accessors, and a tip's text is made only for the point under the pointer.
+ */
+function runMarks(series: readonly Series[], rowsBySeries: { label: string; step: number; value: number }[][]): Plot.Markish[] {
+  const all = rowsBySeries.flat();
+  const X = Float64Array.from(all, (r) => r.step);
+  const Y = Float64Array.from(all, (r) => r.value);
+  return [
+    series.map(({ color }, i) => {
+      const x = Float64Array.from(rowsBySeries[i], (r) => r.step);
+      const y = Float64Array.from(rowsBySeries[i], (r) => r.value);
+      return Plot.line({ length: x.length }, { x, y, stroke: color, strokeWidth: 2 });
+    }),
+    Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: all.map((r) => r.label), step: X, "‖∇f‖": Y }, format: { x: false, y: false, "‖∇f‖": (v: number) => formatNumber(v) } })),
+  ];
 }
