@@ -1,6 +1,12 @@
 // The η axis cut into the four regimes a sweep found, with the current η and the quadratic boundaries marked.
+// A layered figure (./layers.ts) that moves its η without redrawing: the axis is drawn once, the regimes over it once
+// per sweep, and `figure.mark(lr)` moves the rule of the current η in place. Show it in a FigureSlot from a cell that
+// does not depend on η, and call `mark` from one that does:
+//
+//     stripFigure.show(strip = RegimeStrip(spans, {width, boundaries}));   // reruns when the sweep changes
+//     strip.mark(eta);                                                     // reruns when η moves
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { regimeNames, type LossRegime } from "../lib/analysis/lossCurve.js";
 import type { RegimeSpan } from "../lib/analysis/sweep.js";
 import { formatNumber } from "./format.js";
@@ -13,50 +19,77 @@ export const regimeColors: Record<LossRegime, string> = {
   diverging: "#fa5252",
 };
 
-export interface RegimeStripOptions extends Omit<Plot.PlotOptions, "marks"> {
-  /** The learning rate to mark. */
-  lr: number;
+export interface RegimeStripOptions {
+  /** The learning rate to mark at first; `mark` moves it. */
+  lr?: number;
   /** Theory's boundaries to draw as ticks, e.g. [{lr: 1/L, label: "1/L"}]. */
   boundaries?: readonly { lr: number; label: string }[];
+  width?: number;
+  height?: number;
 }
+
+export type RegimeStripFigure = LayeredFigure & {
+  /** Moves the rule of the current learning rate to `lr`, and says where it is in the figure's description. */
+  mark(lr: number): void;
+};
 
 /** Labels that fit their span at this width: the full name, a short one, or none. */
 const shortNames: Record<LossRegime, string> = { slow: "slow", converging: "conv.", oscillating: "osc.", diverging: "div." };
 
-export function RegimeStrip(spans: readonly RegimeSpan[], { lr, boundaries = [], ...plotOptions }: RegimeStripOptions) {
-  const domain: [number, number] = [spans[0]?.from ?? lr, spans[spans.length - 1]?.to ?? lr];
-  const pixels = (plotOptions.width ?? 640) - 40;
+const svgNS = "http://www.w3.org/2000/svg";
+
+export function RegimeStrip(spans: readonly RegimeSpan[], { lr, boundaries = [], width = 640, height = 76 }: RegimeStripOptions = {}): RegimeStripFigure {
+  const domain: [number, number] = [spans[0]?.from ?? lr ?? 0.1, spans[spans.length - 1]?.to ?? lr ?? 10];
+  const pixels = width - 40;
   const label = (s: RegimeSpan) => {
     const room = (Math.log(s.to / s.from) / Math.log(domain[1] / domain[0])) * pixels;
     const full = s.regime === "slow" ? "slow" : regimeNames[s.regime];
     return room > full.length * 7 + 8 ? full : room > shortNames[s.regime].length * 7 + 4 ? shortNames[s.regime] : "";
   };
-  const here = spans.find((s) => lr >= s.from && lr <= s.to);
-  return plot({
-    height: 76,
+  const description =
+    `Learning rates from ${formatNumber(domain[0])} to ${formatNumber(domain[1])} on a log scale: ` +
+    spans.map((s) => `${regimeNames[s.regime]} from ${formatNumber(s.from)} to ${formatNumber(s.to)}`).join("; ") +
+    ".";
+  const figure = layeredPlot({
+    width,
+    height,
     marginTop: 22,
     marginBottom: 30,
+    marginLeft: 20,
+    marginRight: 20,
     ariaLabel: "Regimes of the learning rate",
-    ariaDescription:
-      `Learning rates from ${formatNumber(domain[0])} to ${formatNumber(domain[1])} on a log scale: ` +
-      spans.map((s) => `${regimeNames[s.regime]} from ${formatNumber(s.from)} to ${formatNumber(s.to)}`).join("; ") +
-      `. The current η = ${formatNumber(lr)}${here ? ` is in the ${regimeNames[here.regime]} regime` : ""}.`,
+    ariaDescription: description,
     x: { type: "log", domain, label: "learning rate η (log scale)", labelAnchor: "right", tickFormat: (v: number) => formatNumber(v) },
     y: { axis: null, domain: [0, 1] },
-    color: { domain: Object.keys(regimeColors), range: Object.values(regimeColors) },
-    marks: [
-      Plot.rect(spans, { x1: "from", x2: "to", y1: 0, y2: 1, fill: "regime", fillOpacity: 0.75 }),
-      Plot.text(spans, {
-        x: (s: RegimeSpan) => Math.sqrt(s.from * s.to),
-        y: 0.5,
-        text: label,
-        fontSize: 11,
-        fill: "#212529",
-      }),
+    // The axis and the boundaries' labels stay; the regimes change with the sweep (its step budget).
+    baseKey: `regime strip ${JSON.stringify(boundaries)}`,
+    marks: [Plot.text(boundaries, { x: "lr", y: 1, text: "label", dy: -8, fontSize: 11, fill: "currentColor" })],
+    overlay: [
+      // Colours as values, not through a colour scale: Plot draws strings that are colours as they are.
+      Plot.rect(spans, { x1: "from", x2: "to", y1: 0, y2: 1, fill: (s: RegimeSpan) => regimeColors[s.regime], fillOpacity: 0.75 }),
+      Plot.text(spans, { x: (s: RegimeSpan) => Math.sqrt(s.from * s.to), y: 0.5, text: label, fontSize: 11, fill: "#212529" }),
       Plot.ruleX(boundaries, { x: "lr", y1: 0, y2: 1, stroke: "#212529", strokeDasharray: "3 2" }),
-      Plot.text(boundaries, { x: "lr", y: 1, text: "label", dy: -8, fontSize: 11, fill: "currentColor" }),
-      Plot.ruleX([lr], { y1: -0.1, y2: 1.1, stroke: "#212529", strokeWidth: 3 }),
     ],
-    ...plotOptions,
-  });
+  }) as RegimeStripFigure;
+  // The current η: one line of our own on the overlay, moved by setting its x (no figure is redrawn).
+  const x = figure.scale("x")!;
+  const y = figure.scale("y")!;
+  const rule = document.createElementNS(svgNS, "line");
+  rule.setAttribute("aria-hidden", "true");
+  rule.setAttribute("stroke", "#212529");
+  rule.setAttribute("stroke-width", "3");
+  rule.setAttribute("y1", String(y.apply(-0.1)));
+  rule.setAttribute("y2", String(y.apply(1.1)));
+  rule.style.display = "none";
+  figure.overlay.append(rule);
+  figure.mark = (lr: number) => {
+    const at = x.apply(lr);
+    rule.setAttribute("x1", String(at));
+    rule.setAttribute("x2", String(at));
+    rule.style.display = Number.isFinite(at) ? "" : "none";
+    const here = spans.find((s) => lr >= s.from && lr <= s.to);
+    figure.overlay.setAttribute("aria-description", `${description} The current η = ${formatNumber(lr)}${here ? ` is in the ${regimeNames[here.regime]} regime` : ""}.`);
+  };
+  if (lr !== undefined) figure.mark(lr);
+  return figure;
 }

@@ -1,57 +1,125 @@
 // Final loss against the learning rate, both on log scales, each run coloured by the regime its curve showed.
+// A layered figure (./layers.ts) that moves its η without redrawing: the axes and theory's boundaries are drawn once,
+// the sweep's runs over them once per sweep, and `figure.mark(lr)` moves the rule of the current η in place. Show it
+// in a FigureSlot from a cell that does not depend on η, and call `mark` from one that does:
+//
+//     sweepFigure.show(chart = SweepChart(sweep, {width, lossRange}));   // reruns when the sweep changes
+//     chart.mark(eta);                                                   // reruns when η moves
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import { layeredPlot, type LayeredFigure } from "./layers.js";
+import { legend } from "./plot.js";
 import { regimeNames } from "../lib/analysis/lossCurve.js";
 import type { SweepPoint } from "../lib/analysis/sweep.js";
 import { clamp } from "./points.js";
 import { formatNumber } from "./format.js";
 import { regimeColors } from "./RegimeStrip.js";
 
-export interface SweepChartOptions extends Omit<Plot.PlotOptions, "marks"> {
-  /** The current learning rate, drawn as a vertical rule. */
+export interface SweepChartOptions {
+  /** The learning rate to mark at first with a vertical rule; `mark` moves it. */
   lr?: number;
   /** Theory's boundaries, drawn as dashed rules with their labels. */
   boundaries?: readonly { lr: number; label: string }[];
   /** The y range; losses outside are drawn on its edge (× above, a ring below). */
   lossRange: readonly [number, number];
+  width?: number;
+  height?: number;
+  marginLeft?: number;
 }
+
+export type SweepChartFigure = LayeredFigure & {
+  /** Moves the rule and label of the current learning rate to `lr`, and names it in the figure's description. */
+  mark(lr: number): void;
+};
 
 interface Row extends SweepPoint {
   shown: number;
   edge: "above" | "below" | null;
 }
 
-export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [], lossRange, ...plotOptions }: SweepChartOptions) {
+const svgNS = "http://www.w3.org/2000/svg";
+
+/** The η range of the sweep, rounded outwards to whole decades, so that the axes stay while the sweep is redone. */
+function decades(points: readonly SweepPoint[]): [number, number] {
+  let [min, max] = [Infinity, 0];
+  for (const { lr } of points) if (lr > 0) [min, max] = [Math.min(min, lr), Math.max(max, lr)];
+  if (max === 0) return [0.001, 10];
+  const lo = Math.floor(Math.log10(min) + 1e-9);
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(max) - 1e-9));
+  return [10 ** lo, 10 ** hi];
+}
+
+export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [], lossRange, width = 640, height = 320, marginLeft = 48 }: SweepChartOptions): SweepChartFigure {
   const [lo, hi] = lossRange;
   const rows: Row[] = points.map((p) => {
     const above = p.stop.reason === "diverged" || p.finalLoss > hi;
     return { ...p, shown: above ? hi : clamp(p.finalLoss, lo, hi), edge: above ? "above" : p.finalLoss < lo ? "below" : null };
   });
   const best = points.reduce<SweepPoint | undefined>((b, p) => (p.stop.reason !== "diverged" && (!b || p.finalLoss < b.finalLoss) ? p : b), undefined);
-  const name = (r: Row) => regimeNames[r.regime];
-  return plot({
-    marginLeft: 48,
+  const color = (r: Row) => regimeColors[r.regime];
+  const description =
+    `${points.length} runs with η from ${formatNumber(points[0]?.lr ?? NaN)} to ${formatNumber(points[points.length - 1]?.lr ?? NaN)}, both axes on log scales. ` +
+    (best ? `The lowest final loss, ${formatNumber(best.finalLoss)}, is at η = ${formatNumber(best.lr)}. ` : "") +
+    `${rows.filter((r) => r.edge === "above").length} runs ended above ${formatNumber(hi)} or diverged and sit on the top edge; ` +
+    `${rows.filter((r) => r.edge === "below").length} ended below ${formatNumber(lo)} and sit on the bottom edge.`;
+  const figure = layeredPlot({
+    width,
+    height,
+    marginLeft,
     ariaLabel: "Final loss against the learning rate",
-    ariaDescription:
-      `${points.length} runs with η from ${formatNumber(points[0]?.lr ?? NaN)} to ${formatNumber(points[points.length - 1]?.lr ?? NaN)}, both axes on log scales. ` +
-      (best ? `The lowest final loss, ${formatNumber(best.finalLoss)}, is at η = ${formatNumber(best.lr)}. ` : "") +
-      `${rows.filter((r) => r.edge === "above").length} runs ended above ${formatNumber(hi)} or diverged and sit on the top edge; ` +
-      `${rows.filter((r) => r.edge === "below").length} ended below ${formatNumber(lo)} and sit on the bottom edge.`,
-    x: { type: "log", label: "learning rate η (log scale)", tickFormat: (v: number) => formatNumber(v), grid: true },
+    ariaDescription: description,
+    x: { type: "log", domain: decades(points), label: "learning rate η (log scale)", tickFormat: (v: number) => formatNumber(v), grid: true },
     y: { type: "log", domain: [lo, hi], label: "final loss (log scale)", grid: true, tickFormat: powerOfTen },
-    color: { domain: Object.values(regimeNames), range: Object.values(regimeColors), legend: true },
+    // The axes and theory's boundaries depend on neither the sweep's step budget nor η.
+    baseKey: `sweep chart ${JSON.stringify(boundaries)}`,
     marks: [
       Plot.ruleX(boundaries, { x: "lr", stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }),
       Plot.text(boundaries, { x: "lr", y: hi, text: "label", dy: -8, frameAnchor: "top", fill: "currentColor" }),
-      Plot.line(rows, { x: "lr", y: "shown", stroke: "currentColor", strokeOpacity: 0.25 }),
-      Plot.dot(rows.filter((r) => r.edge === null), { x: "lr", y: "shown", r: 3.5, fill: name, title: describe, tip: true }),
-      Plot.dot(rows.filter((r) => r.edge === "below"), { x: "lr", y: "shown", r: 3.5, stroke: name, strokeWidth: 1.5, title: describe }),
-      Plot.dot(rows.filter((r) => r.edge === "above"), { x: "lr", y: "shown", r: 4, symbol: "times", stroke: name, strokeWidth: 2, title: describe }),
-      lr === undefined ? null : Plot.ruleX([lr], { stroke: "#212529", strokeWidth: 2.5 }),
-      lr === undefined ? null : Plot.text([lr], { x: (v: number) => v, text: () => `η = ${formatNumber(lr)}`, frameAnchor: "bottom", dy: -6, dx: 4, textAnchor: "start", stroke: "white", strokeWidth: 3, paintOrder: "stroke", fill: "#212529" }),
     ],
-    ...plotOptions,
-  });
+    overlay: [
+      Plot.line(rows, { x: "lr", y: "shown", stroke: "currentColor", strokeOpacity: 0.25 }),
+      // Colours as values, not through a colour scale: Plot draws strings that are colours as they are.
+      Plot.dot(rows.filter((r) => r.edge === null), { x: "lr", y: "shown", r: 3.5, fill: color }),
+      Plot.dot(rows.filter((r) => r.edge === "below"), { x: "lr", y: "shown", r: 3.5, stroke: color, strokeWidth: 1.5 }),
+      Plot.dot(rows.filter((r) => r.edge === "above"), { x: "lr", y: "shown", r: 4, symbol: "times", stroke: color, strokeWidth: 2 }),
+      // One tip for the run nearest the pointer, drawn only then (a <title> per dot would be drawn on every sweep).
+      Plot.tip(rows, Plot.pointer({ x: "lr", y: "shown", title: describe })),
+    ],
+  }) as SweepChartFigure;
+  // The regimes' legend is the same in every figure: drawn once and copied.
+  const key = regimeLegend().cloneNode(true) as Element;
+  figure.prepend(key);
+  figure.legend = key;
+  // The current η: a line and a label of our own on the overlay, under the tip, moved by setting their x.
+  const x = figure.scale("x")!;
+  const [bottom, top] = figure.scale("y")!.range as [number, number];
+  const marker = document.createElementNS(svgNS, "g");
+  marker.setAttribute("aria-hidden", "true");
+  marker.style.display = "none";
+  const rule = document.createElementNS(svgNS, "line");
+  Object.entries({ y1: top, y2: bottom, stroke: "#212529", "stroke-width": 2.5 }).forEach(([k, v]) => rule.setAttribute(k, String(v)));
+  const text = document.createElementNS(svgNS, "text");
+  Object.entries({ y: bottom - 6, dx: 4, "text-anchor": "start", stroke: "white", "stroke-width": 3, "paint-order": "stroke", fill: "#212529" }).forEach(([k, v]) => text.setAttribute(k, String(v)));
+  marker.append(rule, text);
+  const tip = figure.overlay.querySelector("g[aria-label=tip]");
+  figure.overlay.insertBefore(marker, tip);
+  figure.mark = (lr: number) => {
+    const at = String(x.apply(lr));
+    rule.setAttribute("x1", at);
+    rule.setAttribute("x2", at);
+    text.setAttribute("x", at);
+    text.textContent = `η = ${formatNumber(lr)}`;
+    marker.style.display = "";
+    figure.overlay.setAttribute("aria-description", `${description} The current η = ${formatNumber(lr)} is marked with a vertical rule.`);
+  };
+  if (lr !== undefined) figure.mark(lr);
+  return figure;
+}
+
+let legendTemplate: Element | undefined;
+
+/** The regimes' colours, as swatches above the chart. */
+function regimeLegend(): Element {
+  return (legendTemplate ??= legend({ color: { domain: Object.values(regimeNames), range: Object.values(regimeColors) } }));
 }
 
 function describe(r: Row): string {

@@ -6,6 +6,7 @@ import { classifyLossCurve } from "../../lib/analysis/lossCurve.js";
 import { quadraticRegimes } from "../../lib/analysis/quadraticRegimes.js";
 import { regimeSpans, sweepLearningRate } from "../../lib/analysis/sweep.js";
 import { logSpace } from "../../lib/analysis/convergenceMap.js";
+import { budgetSweep } from "../../src/components/budgetSweep.js";
 
 // The page's two losses and start points.
 const parabola = "x^2";
@@ -93,5 +94,19 @@ describe("Learning rate page", () => {
     expect(run.stop.reason).toBe("diverged");
     expect(run.loss.every(Number.isFinite)).toBe(true);
     expect(classifyLossCurve(run).evidence).toBe(`the loss left the finite numbers: diverged at step ${run.stop.step}`);
+  });
+
+  it("the page's sweep for any budget, read off one 200-step run per rate, equals a sweep run at that budget", () => {
+    const spec = (lr: number, steps: number) => ({ objective: { expr: parabola }, start: [10], optimizer: { name: "sgd" as const, lr }, steps });
+    const lrs = logSpace(0.001, 10, 80);
+    const sweepFor = budgetSweep(spec, lrs, 200);
+    // η = 10 overflows at step 119: budgets of 119 and 120 straddle it; 5 and 200 are the slider's ends.
+    for (const steps of [5, 50, 119, 120, 150, 200]) {
+      expect(sweepFor(steps)).toEqual(sweepLearningRate((lr) => spec(lr, steps), lrs));
+    }
+    expect(sweepFor(119).at(-1)!.stop.reason).toBe("maxSteps");
+    expect(sweepFor(120).at(-1)!.stop).toMatchObject({ reason: "diverged", step: 119 });
+    expect(sweepFor(50).some((p) => p.stop.reason === "diverged")).toBe(false);
+    expect(() => sweepFor(201)).toThrow(RangeError);
   });
 });
