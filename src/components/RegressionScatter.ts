@@ -1,6 +1,8 @@
 // A scatter of (x, y) samples with fitted curves, optional residual segments and the reader's extra point.
+// A layered figure (./layers.ts): the axes and the samples are drawn once per data set and view, the curves, the
+// residuals and the extra point over them on every call; show it in a FigureSlot (or a RegressionDragFigure).
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import { hashNumbers, layeredPlot, type LayeredFigure } from "./layers.js";
 import { formatNumber } from "./format.js";
 
 export interface Sample {
@@ -17,7 +19,9 @@ export interface FitCurve {
   description?: string;
 }
 
-export interface RegressionScatterOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface RegressionScatterOptions {
+  width?: number;
+  height?: number;
   xLabel: string;
   yLabel: string;
   xDomain: [number, number];
@@ -31,8 +35,8 @@ export interface RegressionScatterOptions extends Omit<Plot.PlotOptions, "marks"
 
 export const OUTLIER_COLOR = "#d6336c";
 
-export function RegressionScatter(samples: readonly Sample[], options: RegressionScatterOptions) {
-  const { xLabel, yLabel, xDomain, yDomain, curves = [], residualsTo, outlier, ...plotOptions } = options;
+export function RegressionScatter(samples: readonly Sample[], options: RegressionScatterOptions): LayeredFigure {
+  const { xLabel, yLabel, xDomain, yDomain, curves = [], residualsTo, outlier, width = 640, height = 400 } = options;
   const [y0, y1] = yDomain;
   const span = y1 - y0;
   // Sampled curves; points far outside the view become gaps, so a wild polynomial never reaches the SVG as 1e20.
@@ -50,16 +54,20 @@ export function RegressionScatter(samples: readonly Sample[], options: Regressio
     ...curves.map((c) => c.description ?? c.label),
     residualsTo ? `Residuals are drawn as vertical segments to the ${residualsTo.label}.` : "",
   ].filter(Boolean);
-  return plot({
+  return layeredPlot({
+    width,
+    height,
     ariaLabel: `${yLabel} against ${xLabel}${curves.length ? ` with ${curves.map((c) => c.label).join(" and ")}` : ""}`,
     ariaDescription: summary.join(" "),
     x: { domain: xDomain, label: xLabel, grid: true },
     y: { domain: yDomain, label: yLabel, grid: true },
-    marks: [
+    // The samples stay while the curves and the extra point move: they are drawn once, with the axes.
+    baseKey: `regression scatter ${hashNumbers(samples.flatMap((d) => [d.x, d.y]))}`,
+    marks: [Plot.dot(samples, { x: "x", y: "y", r: 3, fill: "currentColor", fillOpacity: 0.55, clip: "frame" }), Plot.frame({ strokeOpacity: 0.3 })],
+    overlay: [
       residualsTo
         ? Plot.link(all, { x1: "x", x2: "x", y1: "y", y2: (d: Sample) => residualsTo.f(d.x), stroke: residualsTo.color, strokeOpacity: 0.55, clip: "frame" })
         : null,
-      Plot.dot(samples, { x: "x", y: "y", r: 3, fill: "currentColor", fillOpacity: 0.55, clip: "frame" }),
       curves.map((c, k) =>
         Plot.line(
           curveRows.filter((r) => r.k === k),
@@ -67,9 +75,7 @@ export function RegressionScatter(samples: readonly Sample[], options: Regressio
         ),
       ),
       outlier ? Plot.dot([outlier], { x: "x", y: "y", r: 8, fill: OUTLIER_COLOR, stroke: "white", strokeWidth: 2, clip: "frame" }) : null,
-      Plot.frame({ strokeOpacity: 0.3 }),
     ],
-    ...plotOptions,
   });
 }
 
