@@ -1,53 +1,85 @@
 // Loss per step with the learning-rate events of a run marked: a rule at every decay (labelled with the new η)
-// and where and why the run stopped.
+// and where and why the run stopped. A layered figure (./layers.ts): the axes are drawn once per domain and the
+// run over them on every call, so show it in a FigureSlot on a page with sliders.
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import * as d3 from "d3";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
 import type { Trace } from "../../lib/types.js";
 import { formatNumber } from "./format.js";
+import { lossDomain } from "./LossChart.js";
 import { finiteSteps } from "./points.js";
 import { seriesColors } from "./series.js";
 import { seriesSummary, stopLabels } from "./summaries.js";
 
-export interface ScheduleLossChartOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface ScheduleLossChartOptions {
   label?: string;
   /** Extra steps to mark with a dashed rule (e.g. warm restarts), with a short label each. */
   marked?: readonly { step: number; text: string }[];
   /** Fit the y axis to the losses from this step on, so small changes late in a run are visible (earlier ones are clipped). */
   zoomAfter?: number;
+  width?: number;
+  height?: number;
 }
 
-export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOptions = {}) {
-  const { label = "Run", marked = [], zoomAfter = 0, ...plotOptions } = options;
+/** The step axis: from 0 to the last step, rounded up (200 stays 200, 88 becomes 100) so that nearby runs share it. */
+export function stepDomain(lastStep: number): [number, number] {
+  return [0, Math.max(1, d3.nice(0, Math.max(1, lastStep), 5)[1])];
+}
+
+export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOptions = {}): LayeredFigure {
+  const { label = "Run", marked = [], zoomAfter = 0, width = 640, height = 240 } = options;
   const color = seriesColors[0];
   const rows = finiteSteps(trace.loss);
   const decays = trace.events.filter((e) => e.kind === "lrDecay").map((e) => ({ step: e.step, text: `η → ${formatNumber(e.value ?? NaN, 2)}` }));
   const last = rows[rows.length - 1];
   const late = rows.filter((r) => r.step >= zoomAfter).map((r) => r.value);
   const zoomed = zoomAfter > 0 && late.length > 1;
-  const yDomain = zoomed ? [Math.min(...late), Math.max(...late)] : undefined;
+  // Rounded outwards, so the next position of a slider usually keeps the axes already drawn.
+  const yDomain = zoomed ? niceExtent(late) : lossDomain(rows.map((r) => r.value), false);
   const stopped = last && trace.stop.reason !== "maxSteps";
   const eventSentence = decays.length
     ? ` The learning rate was cut ${decays.length} time${decays.length > 1 ? "s" : ""}, at steps ${decays.map((d) => d.step).join(", ")}.`
     : "";
-  return plot({
+  const x = { label: "step", grid: true, domain: stepDomain(trace.loss.length - 1) };
+  const y = { label: zoomed ? `loss (axis fitted from step ${zoomAfter})` : "loss", grid: true, domain: yDomain };
+  const figure = layeredPlot({
+    width,
+    height,
     ariaLabel: `Loss per step for ${label}${decays.length ? " with learning-rate cuts marked" : ""}`,
     ariaDescription:
       seriesSummary({ trace, label, color }) + eventSentence + (zoomed ? ` The loss axis fits the losses from step ${zoomAfter} on; earlier, higher losses run off the top.` : ""),
-    x: { label: "step", grid: true },
-    y: { label: zoomed ? `loss (axis fitted from step ${zoomAfter})` : "loss", grid: true, domain: yDomain, nice: true },
-    marks: [
-      Plot.ruleX(marked, { x: "step", stroke: "currentColor", strokeOpacity: 0.35, strokeDasharray: "3 3" }),
-      Plot.ruleX(decays, { x: "step", stroke: seriesColors[2], strokeOpacity: 0.7 }),
-      Plot.text(decays, { x: "step", frameAnchor: "top", text: "text", rotate: -90, textAnchor: "end", dx: -4, dy: 4, fill: seriesColors[2], fontSize: 10 }),
-      Plot.line(rows, { x: "step", y: "value", stroke: color, strokeWidth: 1.75, clip: true }),
-      stopped
-        ? [
-            Plot.dot([last], { x: "step", y: "value", r: 5, stroke: color, strokeWidth: 2 }),
-            Plot.text([last], { x: "step", y: "value", text: () => `${stopLabels[trace.stop.reason]} (step ${trace.stop.step})`, dy: -14, textAnchor: "end", fill: color, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
-          ]
-        : null,
-      Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}, η ${formatNumber(trace.lr[r.step - 1] ?? trace.lr[0])}` })),
+    x,
+    y,
+    overlay: [
+      overlayMark((d, g) => {
+        const { height, marginTop, marginBottom } = d.dimensions;
+        const rule = (step: number, attrs: Record<string, string | number>) => d.el("line", { x1: d.x(step), x2: d.x(step), y1: marginTop, y2: height - marginBottom, ...attrs }, g);
+        for (const m of marked) rule(m.step, { stroke: "currentColor", "stroke-opacity": 0.35, "stroke-dasharray": "3 3" });
+        for (const c of decays) {
+          rule(c.step, { stroke: seriesColors[2], "stroke-opacity": 0.7 });
+          // As Plot's text with frameAnchor "top", rotate −90, textAnchor "end", dx −4, dy 4.
+          d.el("text", { transform: `translate(${d.x(c.step) - 4},${marginTop + 4}) rotate(-90)`, "text-anchor": "end", dy: "0.71em", fill: seriesColors[2], "font-size": 10 }, g, c.text);
+        }
+        d.lines([{ xs: rows.map((r) => r.step), ys: rows.map((r) => r.value) }], { stroke: color, strokeWidth: 1.75, clip: true }, g);
+        if (stopped) {
+          const [px, py] = [d.x(last.step), d.y(last.value)];
+          d.el("circle", { cx: px, cy: py, r: 5, fill: "none", stroke: color, "stroke-width": 2 }, g);
+          const text = `${stopLabels[trace.stop.reason]} (step ${trace.stop.step})`;
+          d.el("text", { x: px, y: py - 14, dy: "0.32em", "text-anchor": "end", fill: color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, text);
+        }
+      }),
     ],
-    ...plotOptions,
   });
+  lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [
+    Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}, η ${formatNumber(trace.lr[r.step - 1] ?? trace.lr[0])}` })),
+  ]);
+  return figure;
+}
+
+/** The extent of `values`, rounded outwards to about five ticks (a flat run gets a unit-wide axis). */
+function niceExtent(values: readonly number[]): [number, number] {
+  const [lo, hi] = d3.extent(values) as [number, number];
+  const [a, b] = d3.nice(lo, hi, 5);
+  return a === b ? [a - 0.5, b + 0.5] : [a, b];
 }

@@ -1,6 +1,9 @@
-// η against step for the chosen schedule, drawn bold over every other schedule drawn faint.
+// η against step for the chosen schedule, drawn bold over every other schedule drawn faint. A layered figure
+// (./layers.ts): the axes are drawn once per domain, the curves over them on every call, so show it in a FigureSlot.
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import * as d3 from "d3";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 
@@ -10,32 +13,67 @@ export interface RateCurve {
   rates: readonly number[];
 }
 
-export interface ScheduleRateChartOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface ScheduleRateChartOptions {
   /** The label of the curve to draw bold. */
   chosen: string;
   logScale?: boolean;
+  width?: number;
+  height?: number;
 }
 
-export function ScheduleRateChart(curves: readonly RateCurve[], options: ScheduleRateChartOptions) {
-  const { chosen, logScale = false, ...plotOptions } = options;
-  const rows = (c: RateCurve) => c.rates.flatMap((lr, step) => (Number.isFinite(lr) && (!logScale || lr > 0) ? [{ label: c.label, step, lr }] : []));
-  const others = curves.filter((c) => c.label !== chosen).flatMap(rows);
+/**
+ * The η axis: from 0 (or whole decades on a log axis) to the largest rate of any curve, rounded outwards so that
+ * nearby settings share it, and with it the axes already drawn.
+ */
+export function rateDomain(rates: readonly number[], logScale: boolean): [number, number] {
+  const finite = rates.filter((r) => Number.isFinite(r) && (!logScale || r > 0));
+  if (finite.length === 0) return logScale ? [1e-4, 1] : [0, 1];
+  const [lo, hi] = d3.extent(finite) as [number, number];
+  if (logScale) {
+    const a = Math.floor(Math.log10(lo));
+    return [10 ** a, 10 ** Math.max(a + 1, Math.ceil(Math.log10(hi)))];
+  }
+  const top = d3.nice(0, hi, 5)[1];
+  return [0, top > 0 ? top : 1];
+}
+
+export function ScheduleRateChart(curves: readonly RateCurve[], options: ScheduleRateChartOptions): LayeredFigure {
+  const { chosen, logScale = false, width = 640, height = 260 } = options;
+  const keep = (lr: number) => Number.isFinite(lr) && (!logScale || lr > 0);
   const main = curves.find((c) => c.label === chosen);
-  const mainRows = main ? rows(main) : [];
+  const mainRows = main ? main.rates.flatMap((lr, step) => (keep(lr) ? [{ step, lr }] : [])) : [];
   const lrs = mainRows.map((r) => r.lr);
-  return plot({
+  const longest = Math.max(1, ...curves.map((c) => c.rates.length));
+  const steps = Array.from({ length: longest }, (_, i) => i);
+  // The faint curves are the same objects while only the chosen schedule's sliders move: their paths are kept.
+  const line = (c: RateCurve) => ({ xs: steps, ys: c.rates.map((lr) => (keep(lr) ? lr : NaN)), title: c.label, memo: c });
+  const x = { label: "step", grid: true, domain: [0, Math.max(1, longest - 1)] };
+  const y = {
+    ...(logScale ? { type: "log" as const, label: "learning rate η (log scale)", grid: true } : { label: "learning rate η", grid: true }),
+    domain: rateDomain(curves.flatMap((c) => c.rates), logScale),
+  };
+  const figure = layeredPlot({
+    width,
+    height,
     ariaLabel: `Learning rate per step for ${chosen}, other schedules faint behind it`,
     ariaDescription: main
       ? `${chosen}: η starts at ${formatNumber(lrs[0])}, ends at ${formatNumber(lrs[lrs.length - 1])}, ranges from ${formatNumber(Math.min(...lrs))} to ${formatNumber(Math.max(...lrs))} over ${lrs.length} steps. ` +
         `${curves.length - 1} other schedules are drawn faintly for comparison.`
       : "No schedule chosen.",
-    x: { label: "step", grid: true },
-    y: logScale ? { type: "log", label: "learning rate η (log scale)", grid: true } : { label: "learning rate η", grid: true, zero: true },
-    marks: [
-      Plot.line(others, { x: "step", y: "lr", z: "label", stroke: "currentColor", strokeOpacity: 0.15, strokeWidth: 1, title: "label" }),
-      Plot.line(mainRows, { x: "step", y: "lr", stroke: seriesColors[0], strokeWidth: 2.5 }),
-      Plot.tip(mainRows, Plot.pointerX({ x: "step", y: "lr", title: (r: { step: number; lr: number }) => `step ${r.step}: η = ${formatNumber(r.lr)}` })),
+    x,
+    y,
+    baseKey: "schedule rates",
+    // The faint curves move with η₀, so they are drawn with the bold one: the axes stay while any slider moves.
+    overlay: [
+      overlayMark((d, g) => {
+        const view = JSON.stringify([width, height, x.domain, y.domain, logScale]);
+        d.lines(curves.filter((c) => c.label !== chosen).map(line), { strokeOpacity: 0.15, strokeWidth: 1, view }, g);
+        if (main) d.lines([line(main)], { stroke: seriesColors[0], strokeWidth: 2.5 }, g);
+      }),
     ],
-    ...plotOptions,
   });
+  lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [
+    Plot.tip(mainRows, Plot.pointerX({ x: "step", y: "lr", title: (r: { step: number; lr: number }) => `step ${r.step}: η = ${formatNumber(r.lr)}` })),
+  ]);
+  return figure;
 }

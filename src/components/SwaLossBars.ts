@@ -1,32 +1,68 @@
-// Training and test loss of the points the SWA page compares, side by side.
-import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+// Training and test loss of the points the SWA page compares, side by side. A layered figure (./layers.ts): the
+// axes and the points' names are drawn once per loss axis, the bars over them on every call; show it in a FigureSlot.
+// The groups sit on a plain x axis, one unit each (a group's two bars in its middle), rather than in facets: the bars
+// are drawn by hand as one mark (./svgMarks.ts), and a facet would draw them once per panel.
+import * as d3 from "d3";
 import type { PointReport } from "../../lib/analysis/swaLandscape.js";
 import { formatNumber } from "./format.js";
+import { layeredPlot, type LayeredFigure } from "./layers.js";
+import { overlayMark } from "./svgMarks.js";
 
 export interface SwaBar {
   label: string;
   report: PointReport;
 }
 
-export function SwaLossBars(points: readonly SwaBar[], options: Omit<Plot.PlotOptions, "marks"> = {}) {
-  const rows = points.flatMap(({ label, report }) => [
-    { label, set: "training", loss: report.train },
-    { label, set: "test (shifted)", loss: report.test },
-  ]);
-  return plot({
+export interface SwaLossBarsOptions {
+  width?: number;
+  height?: number;
+}
+
+const sets = ["training", "test (shifted)"] as const;
+const colors = ["#1864ab", "#f08c00"];
+
+/** The loss axis: from below the lowest bar to above the highest, always with 0, rounded outwards (about five ticks). */
+export function barDomain(losses: readonly number[]): [number, number] {
+  const finite = losses.filter(Number.isFinite);
+  const [lo, hi] = finite.length ? (d3.extent(finite) as [number, number]) : [0, 1];
+  const [a, b] = d3.nice(Math.min(0, lo), Math.max(0, hi), 5);
+  return a === b ? [a, a + 1] : [a, b];
+}
+
+export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptions = {}): LayeredFigure {
+  const { width = 560, height = 260 } = options;
+  const labels = points.map((p) => p.label);
+  const bars = points.flatMap(({ label, report }, i) =>
+    [report.train, report.test].map((loss, k) => ({ label, set: sets[k], loss, x1: i + 0.08 + k * 0.43, x2: i + 0.49 + k * 0.43, color: colors[k] })),
+  );
+  return layeredPlot({
+    width,
+    height,
+    marginBottom: 40,
     ariaLabel: "Training and test loss of plain descent's end, the recipe's last point and the SWA average",
     ariaDescription: points.map(({ label, report }) => `${label}: training loss ${formatNumber(report.train, 3)}, test loss ${formatNumber(report.test, 3)}.`).join(" "),
-    marginBottom: 40,
-    fx: { label: null, domain: points.map((p) => p.label) },
-    x: { axis: null, domain: ["training", "test (shifted)"] },
-    y: { label: "loss", grid: true },
-    color: { domain: ["training", "test (shifted)"], range: ["#1864ab", "#f08c00"], legend: true },
-    marks: [
-      Plot.barY(rows, { fx: "label", x: "set", y: "loss", fill: "set", title: (r: (typeof rows)[number]) => `${r.label}, ${r.set}: ${formatNumber(r.loss, 3)}` }),
-      Plot.text(rows, { fx: "label", x: "set", y: "loss", text: (r: (typeof rows)[number]) => formatNumber(r.loss, 2), dy: -8, fontSize: 10 }),
-      Plot.ruleY([0]),
+    // The points' names under their groups, as the x axis (the labels are part of the base's key).
+    x: { domain: [0, Math.max(1, points.length)], ticks: labels.map((_, i) => i + 0.5), tickFormat: (v: number) => labels[Math.floor(v)] ?? "", tickSize: 0, label: null },
+    y: { label: "loss", grid: true, domain: barDomain(bars.map((b) => b.loss)) },
+    baseKey: `swa bars ${JSON.stringify(labels)}`,
+    color: { domain: [...sets], range: colors, legend: true },
+    overlay: [
+      overlayMark((d, g) => {
+        const zero = d.y(0);
+        for (const b of bars) {
+          if (!Number.isFinite(b.loss)) continue;
+          const [top, bottom] = [Math.min(zero, d.y(b.loss)), Math.max(zero, d.y(b.loss))];
+          const rect = d.el("rect", { x: d.x(b.x1), y: top, width: d.x(b.x2) - d.x(b.x1), height: bottom - top, fill: b.color }, g);
+          d.el("title", {}, rect, `${b.label}, ${b.set}: ${formatNumber(b.loss, 3)}`);
+        }
+        for (const b of bars) {
+          if (!Number.isFinite(b.loss)) continue;
+          // Above a bar that rises from 0, below one that hangs from it, where the text is not on the bar's colour.
+          d.el("text", { x: d.x((b.x1 + b.x2) / 2), y: d.y(b.loss) + (b.loss < 0 ? 8 : -8), dy: "0.32em", "font-size": 10 }, g, formatNumber(b.loss, 2));
+        }
+        const { width, marginLeft, marginRight } = d.dimensions;
+        d.el("line", { x1: marginLeft, x2: width - marginRight, y1: zero, y2: zero, stroke: "currentColor" }, g);
+      }),
     ],
-    ...options,
   });
 }

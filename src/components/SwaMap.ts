@@ -1,13 +1,22 @@
-// A contour map for the SWA recipe: the whole run drawn faintly, the cached points numbered, and three
-// points compared on the page — plain descent's end, the recipe's last point and the average — marked boldly.
+// A contour map for the SWA recipe: the whole run drawn faintly, the cached points numbered, and three points
+// compared on the page (plain descent's end, the recipe's last point and the average) marked boldly.
+//
+// A layered figure (./layers.ts): the contours in the base, drawn once, the run and points in the overlay. The test
+// loss is the training loss moved by (δx, δy), f(x − δx, y − δy), so its contours are the training contours moved by
+// (δx, δy): the test map is the training map's base with its contours translated, and a new shift changes one
+// transform instead of re-contouring. The base therefore holds the training contours over the view grown on every
+// side by the largest shift (`maxShift`), clipped to the frame.
 import * as Plot from "@observablehq/plot";
 import type { Trace } from "../../lib/types.js";
 import { drawablePath, expandBox, type Box } from "./points.js";
-import type { Surface } from "./contourGrid.js";
-import { LayeredContour } from "./LayeredContour.js";
+import { cachedGrid, cachedLevels, sampleGrid, type Surface } from "./contourGrid.js";
+import { isLayeredFigure, layerMargins, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
+import { minFigureWidth, plot } from "./plot.js";
+import { overlayMark } from "./svgMarks.js";
 import { formatPoint } from "./format.js";
+import { contourSummary } from "./summaries.js";
 
-export interface SwaMapOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface SwaMapOptions {
   domain: Box;
   trace: Trace;
   /** The cached points; the first is plain descent's end. */
@@ -15,14 +24,123 @@ export interface SwaMapOptions extends Omit<Plot.PlotOptions, "marks"> {
   average: readonly number[];
   /** What the map shows, e.g. "training loss". */
   title: string;
+  width?: number;
+  /** Draw the surface moved by this much, f(x − δx, y − δy) (the test loss); the points stay where they are. */
+  shift?: readonly [number, number];
+  /** The largest shift the page offers: the base holds contours that far past the view (larger shifts draw a new base). */
+  maxShift?: number;
 }
 
 /** Colours of the three compared points, shared with SwaLossBars. */
 export const swaColors = { descent: "#c2255c", last: "#5f3dc4", average: "#e8590c" } as const;
 
-/** The map as two stacked layers: the contours (cached) under the run and its points (redrawn). */
-export function SwaMap(surface: Surface, options: SwaMapOptions) {
-  const { domain, trace, cached, average, title, width = 640, ...plotOptions } = options;
+export type SwaMapFigure = LayeredFigure & {
+  /** The translation, in the base's pixels, that moves the contours by the figure's shift. */
+  shiftTransform: string;
+};
+
+const levelCount = 20;
+const resolution = 120;
+let surfaces = 0;
+const surfaceIds = new WeakMap<object, number>();
+const templates = new Map<string, { element: Element; levels: number; log: boolean; perUnit: [number, number] }>();
+
+/** The figure's size, as ContourPlot's layers: equal units on both axes. */
+function geometry(box: Box, width: number) {
+  const w = Math.max(minFigureWidth, width);
+  const height = Math.round(((w - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50);
+  return { ...layerMargins, width: w, height, x: { domain: [...box.x], label: "x" }, y: { domain: [...box.y], label: "y" } };
+}
+
+/** The contours of `surface` over `box` and `reach` past it on every side, clipped to the frame; drawn once per key. */
+function baseTemplate(surface: Surface, box: Box, width: number, reach: number) {
+  let id = surfaceIds.get(surface.f);
+  if (id === undefined) surfaceIds.set(surface.f, (id = ++surfaces));
+  const key = `swa map ${id} ${box.x} ${box.y} ${width} ${reach}`;
+  let template = templates.get(key);
+  if (!template) {
+    // The levels and colours are the view's own, as on any contour map; the grid past the view only extends them.
+    const grid = cachedGrid(surface.f, box, resolution, resolution);
+    const levels = cachedLevels(grid, { count: levelCount });
+    const bottom = Math.min(grid.min - levels.offset, levels.thresholds[0] ?? Infinity);
+    const far: Box = { x: [box.x[0] - reach, box.x[1] + reach], y: [box.y[0] - reach, box.y[1] + reach] };
+    const scale = (far.x[1] - far.x[0]) / (box.x[1] - box.x[0]);
+    const wide = sampleGrid(surface.f, far, Math.round(resolution * scale), Math.round(resolution * scale));
+    // Values below the view's lowest band (possible only past the view) are drawn in that band.
+    const values = wide.values.map((v) => Math.max(bottom, v - levels.offset));
+    let perUnit: [number, number] = [0, 0];
+    const element = plot({
+      ...geometry(box, width),
+      color: levels.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
+      marks: [
+        Plot.contour(values, {
+          width: wide.columns,
+          height: wide.rows,
+          x1: far.x[0],
+          x2: far.x[1],
+          y1: far.y[1],
+          y2: far.y[0],
+          interpolate: "none",
+          thresholds: [bottom, ...levels.thresholds],
+          fill: Plot.identity,
+          stroke: "white",
+          strokeOpacity: 0.4,
+          strokeWidth: 0.5,
+          render(index, scales, values, dimensions, context, next) {
+            const contours = next!(index, scales, values, dimensions, context)!;
+            const [x, y] = [scales.x!, scales.y!] as ((v: number) => number)[];
+            perUnit = [x(1) - x(0), y(1) - y(0)];
+            // The contours in a group that a transform moves, inside a frame-sized SVG that clips them.
+            const svgNS = "http://www.w3.org/2000/svg";
+            const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
+            const [fw, fh] = [width - marginLeft - marginRight, height - marginTop - marginBottom];
+            const frame = context.document.createElementNS(svgNS, "svg");
+            for (const [name, value] of Object.entries({ x: marginLeft, y: marginTop, width: fw, height: fh, viewBox: `${marginLeft} ${marginTop} ${fw} ${fh}` })) frame.setAttribute(name, String(value));
+            const moved = context.document.createElementNS(svgNS, "g");
+            moved.setAttribute("class", "swa-shifted");
+            moved.append(contours);
+            frame.append(moved);
+            return frame;
+          },
+        }),
+        Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
+      ],
+    });
+    element.removeAttribute("aria-label");
+    element.removeAttribute("aria-description");
+    element.setAttribute("aria-hidden", "true");
+    template = { element, levels: levels.thresholds.length, log: levels.log, perUnit };
+    if (templates.size >= 16) templates.delete(templates.keys().next().value!);
+    templates.set(key, template);
+  }
+  return { key, ...template };
+}
+
+/** The map as two stacked layers: the contours (drawn once, moved by the shift) under the run and its points (redrawn). */
+export function SwaMap(surface: Surface, options: SwaMapOptions): SwaMapFigure {
+  return buildMap(surface, options, () => true);
+}
+
+/**
+ * Shows the map in a FigureSlot. The slot keeps the contours it shows when the new map has the same base: then the
+ * base is not even copied (a copy of a contour map is most of the cost of a new figure), and the contours kept are
+ * moved to the new map's shift here.
+ */
+export function showSwaMap(slot: FigureSlotElement, surface: Surface, options: SwaMapOptions): void {
+  const shown = slot.firstElementChild;
+  const figure = buildMap(surface, options, (key) => !(isLayeredFigure(shown) && shown.baseKey === key));
+  slot.show(figure);
+  for (const g of slot.querySelectorAll("g.swa-shifted")) if (g.getAttribute("transform") !== figure.shiftTransform) g.setAttribute("transform", figure.shiftTransform);
+}
+
+function buildMap(surface: Surface, options: SwaMapOptions, needsBase: (key: string) => boolean): SwaMapFigure {
+  const { domain, trace, cached, average, title, width = 640, shift = [0, 0], maxShift = 0 } = options;
+  // Whole halves past the view: a shift beyond the page's largest draws a base that reaches further.
+  const reach = Math.ceil(Math.max(maxShift, Math.abs(shift[0]), Math.abs(shift[1])) * 2) / 2;
+  const base = baseTemplate(surface, domain, width, reach);
+  // Points are drawn where they lie in the view, and left out elsewhere (a clip path costs more to lay out than the
+  // whole overlay without one).
+  const inView = (p: { x: number; y: number }) => p.x >= domain.x[0] && p.x <= domain.x[1] && p.y >= domain.y[0] && p.y <= domain.y[1];
   const cycleEnds = cached.slice(1).map((p, i) => ({ x: p[0], y: p[1], n: String(i + 1) }));
   const [descent, last] = [cached[0], cached[cached.length - 1]];
   const labelled = [
@@ -32,24 +150,39 @@ export function SwaMap(surface: Surface, options: SwaMapOptions) {
   ];
   // The run is context here, drawn thin so the cached points stay readable; its long jumps after a raise run off the frame.
   const path = drawablePath(trace.path, expandBox(domain, 0.05));
-  const stack = LayeredContour(surface, {
-    domain,
-    width,
-    showMinima: false,
+  const moved = shift[0] !== 0 || shift[1] !== 0;
+  const overlay = plot({
+    ...geometry(domain, width),
+    axis: null,
+    ariaLabel: `Contour map of the ${title} with the SWA recipe's cached points and their average`,
+    ariaDescription:
+      contourSummary({ title, box: domain, levels: base.levels, logLevels: base.log, minima: [], series: [], leftView: [] }) +
+      (moved ? ` It is the training loss moved by ${formatPoint(shift)}: the same contours, shifted.` : "") +
+      ` The recipe's run is drawn faintly. Plain descent ended at ${formatPoint(descent)}; the recipe cached ${cycleEnds.length} more points, the last at ${formatPoint(last)}; their average is ${formatPoint(average)}.`,
     marks: [
-      Plot.line(path, { x: "x", y: "y", stroke: "#343a40", strokeOpacity: 0.45, strokeWidth: 0.8, clip: "frame" }),
-      Plot.dot(cycleEnds, { x: "x", y: "y", r: 7, fill: "white", stroke: "black", clip: "frame" }),
-      Plot.text(cycleEnds, { x: "x", y: "y", text: "n", fontSize: 9, clip: "frame" }),
-      Plot.dot(labelled, { x: "x", y: "y", r: 8, symbol: "diamond2", stroke: "color", strokeWidth: 2.5, fill: "white", clip: "frame" }),
-      Plot.text(labelled, { x: "x", y: "y", text: "text", dy: -15, fill: "color", fontWeight: "bold", stroke: "white", strokeWidth: 3, paintOrder: "stroke", clip: "frame" }),
+      overlayMark((d, g) => {
+        d.lines([{ xs: path.map((p) => p.x), ys: path.map((p) => p.y) }], { stroke: "#343a40", strokeOpacity: 0.45, strokeWidth: 0.8, clip: true }, g);
+        for (const p of cycleEnds.filter(inView)) {
+          const [cx, cy] = [d.x(p.x), d.y(p.y)];
+          d.el("circle", { cx, cy, r: 7, fill: "white", stroke: "black" }, g);
+          d.el("text", { x: cx, y: cy, dy: "0.32em", "font-size": 9 }, g, p.n);
+        }
+        const diamond = d.symbol("diamond2", 8);
+        for (const p of labelled.filter(inView)) {
+          const [cx, cy] = [d.x(p.x), d.y(p.y)];
+          d.el("path", { d: diamond, transform: `translate(${cx},${cy})`, fill: "white", stroke: p.color, "stroke-width": 2.5 }, g);
+        }
+        for (const p of labelled.filter(inView)) {
+          d.el("text", { x: d.x(p.x), y: d.y(p.y) - 15, dy: "0.32em", fill: p.color, "font-weight": "bold", stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, p.text);
+        }
+      }),
     ],
-    ...plotOptions,
   });
-  const figure = stack.overlay;
-  figure.setAttribute("aria-label", `Contour map of the ${title} with the SWA recipe's cached points and their average`);
-  figure.setAttribute(
-    "aria-description",
-    `${figure.getAttribute("aria-description") ?? ""} Plain descent ended at ${formatPoint(descent)}; the recipe cached ${cycleEnds.length} more points, the last at ${formatPoint(last)}; their average is ${formatPoint(average)}.`,
-  );
-  return stack;
+  // A figure whose base the slot will not use gets an empty stand-in.
+  const element = needsBase(base.key) ? (base.element.cloneNode(true) as Element) : document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const px = (v: number) => Math.round(v * 100) / 100;
+  const shiftTransform = `translate(${px(shift[0] * base.perUnit[0])},${px(shift[1] * base.perUnit[1])})`;
+  element.querySelector("g.swa-shifted")?.setAttribute("transform", shiftTransform);
+  return Object.assign(stackLayers(element, overlay, base.key, width), { shiftTransform });
 }
+
