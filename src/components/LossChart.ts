@@ -17,6 +17,8 @@ export interface LossChartOptions {
   y?: Plot.ScaleOptions;
   /** Clip the lines to the frame (with a y domain narrower than the losses). */
   clip?: boolean;
+  /** The x range in steps; by default 0 to the longest run's last step. Fixed, it keeps the axes while runs grow. */
+  xDomain?: readonly [number, number];
 }
 
 interface Row {
@@ -42,7 +44,7 @@ export function lossDomain(values: readonly number[], logScale: boolean): [numbe
 }
 
 export function LossChart(traces: TraceInput | readonly TraceInput[], options: LossChartOptions = {}): LayeredFigure {
-  const { logScale = false, width = 640, height = 240, marginLeft = logScale ? 56 : 40, y = {}, clip = false } = options;
+  const { logScale = false, width = 640, height = 240, marginLeft = logScale ? 56 : 40, y = {}, clip = false, xDomain } = options;
   const series = toSeries(traces);
   const rowsBySeries = series.map(({ trace, label }) => finiteSteps(trace.loss, { positive: logScale }).map((r) => ({ label, ...r })));
   const rows = rowsBySeries.flat();
@@ -56,7 +58,7 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
     marginLeft, // room for labels like 1e+140
     ariaLabel: `Loss per step${series.length ? ` for ${series.map((s) => s.label).join(", ")}` : ""}`,
     ariaDescription: lossChartSummary(series, { logScale, omitted }),
-    x: { label: "step", grid: true, domain: [0, Math.max(1, longest - 1)] },
+    x: { label: "step", grid: true, domain: xDomain ? [...xDomain] : [0, Math.max(1, longest - 1)] },
     // Plain numbers on the log axis (0.2, 1e+30), not SI prefixes ("200m", "100E") that read as units.
     y: {
       ...(logScale ? { type: "log", label: "loss (log scale)", grid: true, tickFormat: "~g" } : { label: "loss", grid: true }),
