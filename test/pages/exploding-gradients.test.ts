@@ -6,6 +6,8 @@ import { chainObjective, layerGradientNorms, layerNorms, perLayerFactor } from "
 import { testFunctions } from "../../lib/objectives/testFunctions.js";
 import type { ChainSpec } from "../../lib/analysis/deepChain.js";
 import type { RunSpec } from "../../lib/types.js";
+import { stickyDomain } from "../../src/components/stickyDomain.js";
+import { decadeDomain } from "../../src/components/LayerGradientChart.js";
 
 const chain = (spec: Partial<ChainSpec>): ChainSpec => ({ depth: 20, width: 8, activation: "linear", weightScale: 1.5, seed: 1, ...spec });
 
@@ -75,5 +77,28 @@ describe("the cliff", () => {
   it("clipped by norm 5 or by value 5, no step is longer than ηc (by norm) or ηc√2 (by value)", () => {
     expect(longestJump(runOptimizer({ ...spec, clip: { maxNorm: 5 } }).path)).toBeLessThanOrEqual(0.3 * 5 + 1e-9);
     expect(longestJump(runOptimizer({ ...spec, clip: { value: 5 } }).path)).toBeLessThanOrEqual(0.3 * 5 * Math.SQRT2 + 1e-9);
+  });
+});
+
+describe("the charts' axes", () => {
+  it("a log axis in whole decades keeps its domain while the norms fit and fill it, and jumps when they do not", () => {
+    expect(decadeDomain([0.3, 2e6])).toEqual([0.1, 1e7]);
+    const axis = stickyDomain({ log: true });
+    const first = axis([0.1, 1e7]);
+    expect(first[0]).toBeLessThanOrEqual(0.1);
+    expect(first[1]).toBeGreaterThanOrEqual(1e7);
+    expect(Number.isInteger(Math.log10(first[0])) && Number.isInteger(Math.log10(first[1]))).toBe(true);
+    expect(axis([1, 1e6])).toBe(first); // fits and fills most of it: the same axes
+    expect(axis([1e-10, 1e20])).not.toBe(first); // does not fit
+    const wide = axis([1e-10, 1e20]);
+    expect(axis([1, 10])).not.toBe(wide); // fits, but fills too little of it
+  });
+  it("the layers axis stays within the slider's range and on whole layers", () => {
+    const axis = stickyDomain({ limit: [1, 60], fill: 0.5 });
+    const [a, b] = axis([1, 58]);
+    expect(a).toBeGreaterThanOrEqual(1);
+    expect(b).toBeLessThanOrEqual(60);
+    expect(b).toBeGreaterThanOrEqual(58);
+    expect(Number.isInteger(a) && Number.isInteger(b)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { curvatureRange } from "../../lib/analysis/convexity.js";
 import { flatSharpLandscape } from "../../lib/analysis/flatSharp.js";
 import { compileExpression } from "../../lib/objectives/expression/index.js";
 import { testFunctions } from "../../lib/objectives/testFunctions.js";
+import { basinEtas, basinMethods, basinNoises, basinSpec, encodeCells, storedMap } from "../../src/components/basinSettings.js";
 
 const doubleWell = "(x^2 - 1)^2 + 0.3*x";
 const end = (start: number, lr = 0.05, steps = 60) =>
@@ -46,6 +47,28 @@ describe("basins of attraction", () => {
     expect(gd.unsettled).toBe(0);
     expect(shallowShare(map({ name: "sgd", lr: 0.01, momentum: 0.9 }))).toBeLessThan(shallowShare(gd));
     expect(shallowShare(map({ name: "sgd", lr: 0.01 }, 3))).toBeLessThan(shallowShare(gd));
+  });
+});
+
+describe("the maps computed at build time", () => {
+  const camel = testFunctions.sixHumpCamel;
+  const landscape = { objective: "sixHumpCamel" as const, box: camel.domain, minima: camel.minima };
+  it("the sliders offer the page's defaults (η 0.01, σ 3) and span the same ranges as before, 0.001–0.03 and 0.1–5", () => {
+    expect(basinEtas).toContain(0.01);
+    expect(basinNoises).toContain(3);
+    expect([basinEtas[0], basinEtas.at(-1)]).toEqual([0.001, 0.03]);
+    expect([basinNoises[0], basinNoises.at(-1)]).toEqual([0.1, 5]);
+  });
+  it("a stored map, decoded, is the map lib/ computes: every cell, count and unsettled run", () => {
+    const spec = basinSpec(landscape, basinMethods[2], 0.01, 3);
+    expect(spec).toMatchObject({ optimizer: { name: "sgd", lr: 0.01 }, steps: 300, gradientNoise: 3, seed: 1, resolution: 40 });
+    const map = basinMap(spec);
+    const stored = { box: { x: [...camel.domain.x] as [number, number], y: [...camel.domain.y] as [number, number] }, basins: map.basins.map((b) => ({ point: b.point, value: b.value })), gd: [], momentum: [], noisy: [] };
+    const decoded = storedMap(stored, encodeCells(map.cells), 40);
+    expect(Array.from(decoded.cells)).toEqual(Array.from(map.cells));
+    expect(decoded.basins.map((b) => b.count)).toEqual(map.basins.map((b) => b.count));
+    expect(decoded.unsettled).toBe(map.unsettled);
+    expect(map.unsettled).toBeGreaterThan(0); // the unsettled letter is exercised too
   });
 });
 
