@@ -2,7 +2,7 @@
 // what a training log prints) or per epoch (the loss on all the data after each full pass).
 // A layered figure (./layers.ts): the axes are drawn once per domain and the lines over them on every call, so show
 // it in a FigureSlot. The domains are rounded outwards (./coarseDomain.ts) so that a slider's next value usually
-// keeps them; axes for other run lengths (another number of epochs) can be drawn ahead, in idle time.
+// keeps them; axes for other run lengths (another number of epochs) can be drawn ahead, in idle time (./warmBases.ts).
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { layeredPlot, type LayeredFigure, type LayeredPlotOptions } from "./layers.js";
@@ -11,6 +11,8 @@ import { lossPerEpoch } from "../lib/analysis/batchSampling.js";
 import { lossDomain } from "./LossChart.js";
 import { ceilOneTwoFive, coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
+import { columnLines } from "./columnLines.js";
+import { warmBase } from "./warmBases.js";
 
 export interface BatchRun {
   label: string;
@@ -72,9 +74,9 @@ function axesOptions(per: BatchLossChartOptions["per"], width: number, height: n
 }
 
 /**
- * The overlay's marks: one line (and, per epoch, dots) per run in the run's own colour, from columns of numbers, and
- * one tip for all runs. Plot reads columns much faster than rows through accessors, and a tip's text is made only
- * for the point under the pointer.
+ * The overlay's marks: one line (and, per epoch, dots) per run in the run's own colour, from columns of numbers
+ * (./columnLines.ts: a tenth of the cost of Plot.line a point), and one tip for all runs, whose text is made only for
+ * the point under the pointer.
  */
 function runMarks(runs: readonly BatchRun[], rowsByRun: Row[][], byIteration: boolean): Plot.Markish[] {
   const columns = rowsByRun.map((rows) => ({ x: Float64Array.from(rows, (r) => r.x), y: Float64Array.from(rows, (r) => r.loss) }));
@@ -83,10 +85,11 @@ function runMarks(runs: readonly BatchRun[], rowsByRun: Row[][], byIteration: bo
   const Y = Float64Array.from(all, (r) => r.loss);
   const at = (column: Float64Array) => ({ length: column.length });
   return [
-    runs.map(({ color }, i) => [
-      Plot.line(at(columns[i].x), { x: columns[i].x, y: columns[i].y, stroke: color, strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 }),
-      byIteration ? null : Plot.dot(at(columns[i].x), { x: columns[i].x, y: columns[i].y, fill: color, r: 2.5 }),
-    ]),
+    columnLines(
+      runs.map(({ color }, i) => ({ ...columns[i], stroke: color })),
+      { strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 },
+    ),
+    byIteration ? null : runs.map(({ color }, i) => Plot.dot(at(columns[i].x), { x: columns[i].x, y: columns[i].y, fill: color, r: 2.5 })),
     Plot.tip(
       at(X),
       Plot.pointer({
@@ -119,27 +122,6 @@ export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, 
     color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend: true },
     overlay: runMarks(runs, rowsByRun, byIteration),
   });
-  for (const other of warmLengths) warm(axesOptions(per, width, height, xDomain(per, other), y));
+  for (const other of warmLengths) warmBase(`batch ${per} ${width} ${height} ${xDomain(per, other)} ${y}`, () => axesOptions(per, width, height, xDomain(per, other), y));
   return figure;
-}
-
-// Axes drawn ahead of need, one figure per idle period: the base layer's cache in ./layers.ts keeps them.
-const warmed = new Set<string>();
-const queue: ReturnType<typeof axesOptions>[] = [];
-
-function warm(options: ReturnType<typeof axesOptions>) {
-  const key = JSON.stringify(options);
-  if (warmed.has(key) || typeof document === "undefined") return;
-  warmed.add(key);
-  queue.push(options);
-  if (queue.length === 1) schedule();
-}
-
-function schedule() {
-  const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50));
-  idle(() => {
-    const options = queue.shift();
-    if (options) layeredPlot({ ...options, overlay: [] });
-    if (queue.length) schedule();
-  });
 }

@@ -5,10 +5,12 @@
 // second above (./coarseDomain.ts), so that a slider's next value usually keeps the axes.
 import * as Plot from "@observablehq/plot";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
+import { warmBase, type BaseOptions } from "./warmBases.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
+import { columnLines } from "./columnLines.js";
 
 export interface SaddleGradNormChartOptions {
   /** The stopping rule's threshold on ‖∇f‖, drawn as a dashed line. */
@@ -32,39 +34,64 @@ export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, 
   const lastStep = steps ?? Math.max(1, ...series.map((s) => s.trace.gradNorm.length - 1));
   // The threshold is always in view, a decade of room around it at least.
   const y = coarseLogDomain([...rows.map((r) => r.value), threshold / 10, threshold * 10], { lowerStep: 4, upperStep: 2 });
-  return layeredPlot({
+  const figure = layeredPlot({
+    ...axesOptions(width, height, lastStep, y, threshold),
+    ariaLabel: `Gradient norm per step (log scale) for ${series.map((s) => s.label).join(", ")}`,
+    ariaDescription: `Gradient norm per step on a log scale; the dashed line at ${formatNumber(threshold)} is where a stopping rule would declare convergence. ${summary.join(" ")}`,
+    color: seriesColorScale(series),
+    overlay: runMarks(series, rowsBySeries),
+  });
+  // The next domains a slider is likely to need, four decades lower or higher, two more or fewer at the top.
+  const [a, b] = y.map((v) => Math.round(Math.log10(v)));
+  for (const [c, d] of [[a - 4, b], [a + 4, b], [a, b + 2], [a, b - 2]]) {
+    const next: [number, number] = [10 ** c, 10 ** d]; // as coarseLogDomain writes them
+    if (c < d && next[0] <= threshold / 10 && next[1] >= threshold * 10) warmBase(`saddle ${width} ${height} ${lastStep} ${c} ${d} ${threshold}`, () => axesOptions(width, height, lastStep, next, threshold));
+  }
+  return figure;
+}
+
+/** Everything but the runs: axes and the stopping rule's line, in the base layer. */
+function axesOptions(width: number, height: number, lastStep: number, y: [number, number], threshold: number): BaseOptions {
+  return {
     width,
     height,
     marginLeft: 56, // room for labels like 0.0001 and 1e-12
-    ariaLabel: `Gradient norm per step (log scale) for ${series.map((s) => s.label).join(", ")}`,
-    ariaDescription: `Gradient norm per step on a log scale; the dashed line at ${formatNumber(threshold)} is where a stopping rule would declare convergence. ${summary.join(" ")}`,
     x: { label: "step", grid: true, domain: [0, lastStep] },
     // Plain numbers (0.001, 1e-8), not SI prefixes ("1m", "10n") that read as units.
     y: { type: "log", label: "‖∇f‖ (log scale)", grid: true, domain: y, tickFormat: "~g" },
-    color: seriesColorScale(series),
-    marks: [
+    marks: thresholdMarks(threshold),
+    baseKey: `threshold ${threshold}`,
+  };
+}
+
+const thresholdMarkCache = new Map<number, Plot.Markish[]>();
+
+/** The stopping rule's dashed line and its label, made once per threshold (they are drawn once per base anyway). */
+function thresholdMarks(threshold: number): Plot.Markish[] {
+  let marks = thresholdMarkCache.get(threshold);
+  if (!marks) {
+    marks = [
       Plot.ruleY([threshold], { stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }),
       Plot.text([threshold], { y: (d: number) => d, frameAnchor: "left", dy: -7, dx: 4, text: () => `"converged" below ${formatNumber(threshold)}`, fill: "currentColor", fontSize: 11 }),
-    ],
-    baseKey: `threshold ${threshold}`,
-    overlay: runMarks(series, rowsBySeries),
-  });
+    ];
+    thresholdMarkCache.set(threshold, marks);
+  }
+  return marks;
 }
 
 /**
- * One line per run in its own colour, from columns of numbers, and one tip for all runs: Plot reads columns much
- * faster than rows through accessors, and a tip's text is made only for the point under the pointer.
+ * One line per run in its own colour, from columns of numbers (./columnLines.ts: a tenth of the cost of Plot.line a
+ * point), and one tip for all runs, whose text is made only for the point under the pointer.
  */
 function runMarks(series: readonly Series[], rowsBySeries: { label: string; step: number; value: number }[][]): Plot.Markish[] {
   const all = rowsBySeries.flat();
   const X = Float64Array.from(all, (r) => r.step);
   const Y = Float64Array.from(all, (r) => r.value);
   return [
-    series.map(({ color }, i) => {
-      const x = Float64Array.from(rowsBySeries[i], (r) => r.step);
-      const y = Float64Array.from(rowsBySeries[i], (r) => r.value);
-      return Plot.line({ length: x.length }, { x, y, stroke: color, strokeWidth: 2 });
-    }),
+    columnLines(
+      series.map(({ color }, i) => ({ x: rowsBySeries[i].map((r) => r.step), y: rowsBySeries[i].map((r) => r.value), stroke: color })),
+      { strokeWidth: 2 },
+    ),
     Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: all.map((r) => r.label), step: X, "‖∇f‖": Y }, format: { x: false, y: false, "‖∇f‖": (v: number) => formatNumber(v) } })),
   ];
 }
