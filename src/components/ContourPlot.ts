@@ -8,7 +8,7 @@ import { contourSummary } from "./summaries.js";
 import { gradientFieldMarks } from "./GradientField.js";
 import type { Differentiable } from "../lib/analysis/gradient.js";
 
-const MAX_DOTTED_STEPS = 150;
+const MAX_DOTTED_STEPS = 100;
 
 export interface ContourPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
   /** The view; defaults to the surface's own domain. */
@@ -145,9 +145,9 @@ function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.M
   return [
     Plot.line(points, { ...xy, stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 }),
     Plot.line(points, { ...xy, stroke: color, strokeWidth: 2 }),
-    // One dot per step shows the step lengths of a short run; on a long one the dots (each with a title) would
-    // cost more to draw than everything else and merge into the line anyway.
-    points.length <= MAX_DOTTED_STEPS ? Plot.dot(points, { ...xy, r: 2.5, fill: color, title: (p: DrawPoint) => `${label}, step ${p.step}` }) : null,
+    // One dot per step shows the step lengths of a short run; on a long one the dots would cost more to draw than
+    // everything else and merge into the line anyway. No title per dot: a slider redraws them all on every move.
+    points.length <= MAX_DOTTED_STEPS ? Plot.dot(points, { ...xy, r: 2.5, fill: color }) : null,
     Plot.dot([points[0]], { ...xy, r: 5, fill: "white", stroke: color, strokeWidth: 2.5 }),
     trace.stop.reason === "diverged"
       ? [

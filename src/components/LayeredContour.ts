@@ -32,7 +32,8 @@ function baseLayer(surface: Surface, options: LayeredOptions & { width: number }
     base = { template, logLevels };
     bySurface.entries.set(key, base);
   }
-  return { element: base.template.cloneNode(true) as Element, logLevels: base.logLevels, key: `contour ${bySurface.id} ${key}` };
+  const { template } = base;
+  return { copy: () => template.cloneNode(true) as Element, logLevels: base.logLevels, key: `contour ${bySurface.id} ${key}` };
 }
 
 /** ContourPlot's figure, with the contour layer reused while only the runs or marks change. */
@@ -40,5 +41,5 @@ export function LayeredContour(surface: Surface, options: LayeredOptions = {}): 
   const width = options.width ?? 640;
   const base = baseLayer(surface, { ...options, width });
   const overlay = ContourPlot(surface, { ...options, width, logLevels: base.logLevels, layer: "overlay" });
-  return stackLayers(base.element, overlay, base.key, width);
+  return stackLayers(base.copy, overlay, base.key, width);
 }

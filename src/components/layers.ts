@@ -43,7 +43,7 @@ export interface LayeredPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
 const cache = new Map<string, Element>();
 const cacheSize = 64;
 
-/** The base layer for a key: drawn on first use and then copied (a page may show the same figure twice). */
+/** The base layer for a key, drawn on first use (a page may show the same figure twice: each shows a copy). */
 function cachedBase(key: string, draw: () => Element): Element {
   let base = cache.get(key);
   if (!base) {
@@ -54,17 +54,55 @@ function cachedBase(key: string, draw: () => Element): Element {
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
     cache.set(key, base);
   }
-  return base.cloneNode(true) as Element;
+  return base;
 }
 
-/** Stacks `overlay` over `base` in a box as wide as `width` at most; both SVGs scale with it. */
-export function stackLayers(base: Element, overlay: PlotFigure, baseKey: string, width: number, legendElement?: Element | null): LayeredFigure {
+const lazyTag = "downhill-layer-base";
+
+/**
+ * Stands in for a copy of a base layer until the figure is put on a page, where it turns into the copy. A FigureSlot
+ * that already shows the same base takes only the new figure's overlay, so the copy (of a contour map: tens of
+ * thousands of path coordinates) is never made.
+ */
+class LazyBase extends HTMLElement {
+  copy?: () => Element;
+  onCopy?: (copy: Element) => void;
+  connectedCallback() {
+    this.materialize();
+  }
+  materialize(): Element {
+    const copy = this.copy!();
+    this.replaceWith(copy);
+    this.onCopy?.(copy);
+    return copy;
+  }
+}
+if (typeof customElements !== "undefined" && !customElements.get(lazyTag)) customElements.define(lazyTag, LazyBase);
+
+/**
+ * Stacks `overlay` over `base` in a box as wide as `width` at most; both SVGs scale with it. `base` may be a function
+ * that makes it: it is then called when the figure is first put on a page, or when its `base` is first read.
+ */
+export function stackLayers(base: Element | (() => Element), overlay: PlotFigure, baseKey: string, width: number, legendElement?: Element | null): LayeredFigure {
   overlay.style.cssText += ";position:absolute;left:0;top:0;width:100%;height:auto;";
   const stack = document.createElement("div");
   stack.style.cssText = "position:relative;";
+  const root = Object.assign(document.createElement("div"), { overlay, baseKey, legend: legendElement ?? null, scale: overlay.scale.bind(overlay) }) as LayeredFigure;
+  let baseElement: Element;
+  if (typeof base === "function") {
+    const stand = document.createElement(lazyTag) as LazyBase;
+    stand.copy = base;
+    stand.onCopy = (copy) => (baseElement = copy);
+    baseElement = stand;
+  } else {
+    baseElement = base;
+  }
+  Object.defineProperty(root, "base", {
+    get: () => (baseElement instanceof LazyBase ? baseElement.materialize() : baseElement),
+    enumerable: true,
+  });
   // The overlay comes first, so `querySelector("svg")` finds the layer that takes the runs and the pointer.
-  stack.append(overlay, base);
-  const root = Object.assign(document.createElement("div"), { overlay, base, baseKey, legend: legendElement ?? null, scale: overlay.scale.bind(overlay) }) as LayeredFigure;
+  stack.append(overlay, baseElement);
   root.className = "downhill-layered";
   root.style.cssText = `max-width:${width}px;`;
   if (legendElement) root.append(legendElement);
@@ -77,7 +115,7 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
   const geometry = { ...layerMargins, ...shared };
   const key = `${baseKey}|${JSON.stringify(geometry)}`;
   // The base has no colour scale (its marks take constant colours): runs relabelled as a slider moves keep it.
-  const base = cachedBase(key, () => plot({ ...geometry, marks }));
+  const template = cachedBase(key, () => plot({ ...geometry, marks }));
   const top = plot({
     ...geometry,
     color: color ? { ...color, legend: false } : undefined,
@@ -88,7 +126,7 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
     marks: overlay,
   });
   const key2 = color?.legend ? legend({ color: { ...color, legend: true } }) : null;
-  return stackLayers(base, top, key, geometry.width, key2);
+  return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, key2);
 }
 
 /** A short digest of numbers, for a baseKey that depends on data (a sampled curve): FNV-1a over their float64 bits. */

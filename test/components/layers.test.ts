@@ -52,6 +52,19 @@ describe("FigureSlot", () => {
     expect(slot.textContent).toContain("b");
   });
 
+  it("never copies the base of a figure whose overlay it swaps in; a figure put on the page gets its copy", () => {
+    const slot = FigureSlot();
+    document.body.append(slot);
+    slot.show(chart([[0, 0]]));
+    expect(slot.querySelector("downhill-layer-base")).toBeNull();
+    expect(slot.querySelector("svg[aria-hidden]")).not.toBeNull();
+    const next = chart([[0, 1]]);
+    slot.show(next);
+    expect(next.querySelector("downhill-layer-base")).not.toBeNull(); // left as it was: no copy made
+    expect(next.base.tagName.toLowerCase()).toBe("svg"); // reading it makes it
+    slot.remove();
+  });
+
   it("replaces the whole figure when the base differs", () => {
     const slot = FigureSlot();
     slot.show(chart([[0, 0]]));
