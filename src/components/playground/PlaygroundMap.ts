@@ -77,6 +77,10 @@ export function PlaygroundMap({ f, dim, view, label, width: available, onPick }:
     pick([start[0] + move[0] * fraction * (view.x[1] - view.x[0]), (start[1] ?? 0) + move[1] * fraction * (view.y[1] - view.y[0])]);
   });
 
+  const toX = (v: number) => xScale.apply!(v) as number;
+  const toY = (v: number) => yScale.apply!(v) as number;
+  const layer = pathsLayer(f, dim, view, size, toX, toY);
+  overlay.append(layer.svg);
   root.draw = (series, t, nextStart) => {
     start = nextStart;
     root.setAttribute(
@@ -84,9 +88,7 @@ export function PlaygroundMap({ f, dim, view, label, width: available, onPick }:
       `${background.getAttribute("aria-label") ?? "Loss map"}. Start at ${nextStart.map((v) => v.toPrecision(3)).join(", ")}: ` +
         "click the map or use the arrow keys (with Shift for larger moves) to move it.",
     );
-    const toX = (v: number) => xScale.apply!(v) as number;
-    const toY = (v: number) => yScale.apply!(v) as number;
-    overlay.replaceChildren(pathsLayer(series, t, nextStart, f, dim, view, size, toX, toY));
+    layer.draw(series, t, nextStart);
   };
   return root;
 }
@@ -107,46 +109,146 @@ function curvePlot(f: (x: number, y: number) => number, view: View, label: strin
 
 type Scale = (v: number) => number;
 let nextClipId = 0;
+/** Runs shown up to at most this many points get a dot per step. */
+const MAX_DOTTED = 150;
+const svgNS = "http://www.w3.org/2000/svg";
+
+function element(name: string, attributes: Record<string, string | number>, parent?: Element): SVGElement {
+  const node = document.createElementNS(svgNS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  parent?.append(node);
+  return node;
+}
+
+/** One run as the map draws it at any time t: its pixels, and its thinned line as a string whose prefixes are the line up to t. */
+interface DrawnRun {
+  label: string;
+  color: string;
+  g: SVGElement;
+  /** "x,y" in pixels for each drawable step. */
+  points: string[];
+  /** The thinned line through every drawable step ("M…L…"), and where its part before each kept step ends. */
+  d: string;
+  kept: number[];
+  ends: number[];
+  casing: SVGElement;
+  line: SVGElement;
+  /** The dots' group, and how many of its dots are shown. */
+  dots: SVGElement;
+  dotted: number;
+  current: SVGElement;
+  diverged: SVGElement | null;
+  stopStep: number;
+}
 
 /**
  * The paths up to step t (line, steps as dots for short runs, current point, a label where a run
- * diverged) and the start ring, as one SVG layer in the background's pixel coordinates. Drawn with d3
- * rather than as a second Plot figure: this redraws on every frame of play, and must cost well under one.
+ * diverged) and the start ring, as one SVG layer in the background's pixel coordinates. Drawn with plain
+ * SVG rather than as a second Plot figure, and kept: new runs rebuild its elements, and a move of the time
+ * cursor only rewrites their coordinates, so playing and scrubbing cost a small fraction of a frame.
  */
-function pathsLayer(series: readonly Series[], t: number, start: readonly number[], f: PlaygroundMapOptions["f"], dim: 1 | 2, view: View, size: Size, x: Scale, y: Scale) {
+function pathsLayer(f: PlaygroundMapOptions["f"], dim: 1 | 2, view: View, size: Size, x: Scale, y: Scale) {
   const drawBox = expandBox(view, 0.05);
   // Points closer than about half a pixel to the last one drawn add nothing visible.
   const tolerance = { x: (0.5 * (view.x[1] - view.x[0])) / size.width, y: (0.5 * (view.y[1] - view.y[0])) / size.height };
-  const svg = d3.create("svg").attr("width", size.width).attr("height", size.height).attr("viewBox", `0 0 ${size.width} ${size.height}`);
-  svg.attr("aria-hidden", "true").style("position", "absolute").style("inset", "0").style("width", "100%").style("height", "auto").style("overflow", "hidden");
+  const svg = element("svg", { width: size.width, height: size.height, viewBox: `0 0 ${size.width} ${size.height}`, "aria-hidden": "true" }) as SVGSVGElement;
+  svg.style.cssText = "position:absolute;inset:0;width:100%;height:auto;overflow:hidden;";
   // Paths are clipped to the plotting frame, as Plot's own marks would be.
   const [left, right] = [x(view.x[0]), x(view.x[1])];
   const [bottom, top] = [y(view.y[0]), y(view.y[1])];
   const clipId = `downhill-map-clip-${++nextClipId}`;
-  svg.append("clipPath").attr("id", clipId).append("rect").attr("x", left).attr("y", top).attr("width", right - left).attr("height", bottom - top);
-  const frame = svg.append("g").attr("clip-path", `url(#${clipId})`);
-  const line = d3.line<DrawPoint>((p) => x(p.x), (p) => y(p.y));
-  for (const { trace, label, color } of series) {
-    // A 1-D run is drawn on the curve: its points are (x, f(x)).
-    const path = dim === 1 ? trace.path.slice(0, t + 1).map(([px]) => [px, f(px, 0)]) : trace.path.slice(0, t + 1);
-    const drawable = drawablePath(path, drawBox);
-    if (drawable.length === 0) continue;
-    const points = thinPath(drawable, tolerance);
-    const current = drawable[drawable.length - 1];
-    frame.append("path").attr("d", line(points)).attr("fill", "none").attr("stroke", "white").attr("stroke-width", 4).attr("stroke-opacity", 0.7);
-    frame.append("path").attr("d", line(points)).attr("fill", "none").attr("stroke", color).attr("stroke-width", 2);
-    if (drawable.length <= 150) {
-      frame.append("g").attr("fill", color).selectAll("circle").data(drawable).join("circle").attr("cx", (p) => x(p.x)).attr("cy", (p) => y(p.y)).attr("r", 2);
+  element("rect", { x: left, y: top, width: right - left, height: bottom - top }, element("clipPath", { id: clipId }, svg));
+  const frame = element("g", { "clip-path": `url(#${clipId})` }, svg);
+  const runsGroup = element("g", {}, frame);
+  const startRing = element("circle", { r: 7, fill: "white", "fill-opacity": 0.6, stroke: "black", "stroke-width": 2.5 }, frame);
+
+  let shown: readonly Series[] | undefined;
+  let runs: DrawnRun[] = [];
+
+  /** The runs drawn, by their trace: a run whose trace, label and colour stay keeps its elements. */
+  let byTrace = new Map<Series["trace"], DrawnRun>();
+  const build = (series: readonly Series[]) => {
+    const previous = byTrace;
+    byTrace = new Map();
+    runs = [];
+    const groups: SVGElement[] = [];
+    for (const { trace, label, color } of series) {
+      const old = previous.get(trace);
+      if (old && old.label === label && old.color === color && !byTrace.has(trace)) {
+        byTrace.set(trace, old);
+        runs.push(old);
+        groups.push(old.g);
+        continue;
+      }
+      // A 1-D run is drawn on the curve: its points are (x, f(x)).
+      const path = dim === 1 ? trace.path.map(([px]) => [px, f(px, 0)]) : trace.path;
+      const drawable = drawablePath(path, drawBox);
+      if (drawable.length === 0) continue;
+      const points = drawable.map((p) => `${x(p.x).toFixed(2)},${y(p.y).toFixed(2)}`);
+      // thinPath over the whole run: its kept steps before t, then step t, are thinPath of the run up to t.
+      const kept = thinPath(drawable, tolerance).map((p) => p.step);
+      let d = "";
+      const ends: number[] = [];
+      for (const [k, step] of kept.entries()) {
+        d += (k === 0 ? "M" : "L") + points[step];
+        ends.push(d.length);
+      }
+      const g = element("g", {});
+      groups.push(g);
+      const casing = element("path", { fill: "none", stroke: "white", "stroke-width": 4, "stroke-opacity": 0.7 }, g);
+      const line = element("path", { fill: "none", stroke: color, "stroke-width": 2 }, g);
+      // A run shown up to at most MAX_DOTTED steps has a dot per step (made when first shown).
+      const dots = element("g", { fill: color }, g);
+      const current = element("circle", { r: 5, fill: color, stroke: "white", "stroke-width": 1.5 }, g);
+      let diverged: SVGElement | null = null;
+      if (trace.stop.reason === "diverged") {
+        diverged = element("text", { "text-anchor": "middle", font: "12px sans-serif", fill: color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g);
+        diverged.textContent = `${label} diverged`;
+      }
+      const run = { label, color, g, points, d, kept, ends, casing, line, dots, dotted: 0, current, diverged, stopStep: trace.stop.step };
+      runs.push(run);
+      if (!byTrace.has(trace)) byTrace.set(trace, run);
     }
-    frame.append("circle").attr("cx", x(current.x)).attr("cy", y(current.y)).attr("r", 5).attr("fill", color).attr("stroke", "white").attr("stroke-width", 1.5);
-    if (trace.stop.reason === "diverged" && t >= trace.stop.step) {
-      frame.append("text").attr("x", x(current.x)).attr("y", y(current.y) - 12).attr("text-anchor", "middle").attr("font", "12px sans-serif")
-        .attr("fill", color).attr("stroke", "white").attr("stroke-width", 3).attr("paint-order", "stroke").text(`${label} diverged`);
+    runsGroup.replaceChildren(...groups);
+  };
+
+  const draw = (series: readonly Series[], t: number, start: readonly number[]) => {
+    if (series !== shown) build(series);
+    shown = series;
+    for (const run of runs) {
+      const last = Math.min(t, run.points.length - 1);
+      // The kept steps before `last` (the first is always step 0), then `last` itself.
+      const before = d3.bisectLeft(run.kept, last);
+      const d = last === 0 ? `M${run.points[0]}` : `${run.d.slice(0, run.ends[before - 1])}L${run.points[last]}`;
+      run.casing.setAttribute("d", d);
+      run.line.setAttribute("d", d);
+      // Dots for steps 0…last while the run shown is short, none after.
+      const dotted = last < MAX_DOTTED ? last + 1 : 0;
+      while (run.dots.childElementCount < dotted) {
+        const [cx, cy] = run.points[run.dots.childElementCount].split(",");
+        element("circle", { cx, cy, r: 2 }, run.dots);
+      }
+      if (dotted !== run.dotted) {
+        const dots = run.dots.children;
+        for (let i = 0; i < dots.length; ++i) dots[i].setAttribute("display", i < dotted ? "inline" : "none");
+        run.dotted = dotted;
+      }
+      const [cx, cy] = run.points[last].split(",");
+      run.current.setAttribute("cx", cx);
+      run.current.setAttribute("cy", cy);
+      if (run.diverged) {
+        run.diverged.setAttribute("display", t >= run.stopStep ? "inline" : "none");
+        run.diverged.setAttribute("x", cx);
+        run.diverged.setAttribute("y", String(Number(cy) - 12));
+      }
     }
-  }
-  const [sx, sy] = dim === 1 ? [start[0], f(start[0], 0)] : [start[0], start[1]];
-  if (Number.isFinite(sx) && Number.isFinite(sy)) {
-    frame.append("circle").attr("cx", x(sx)).attr("cy", y(sy)).attr("r", 7).attr("fill", "white").attr("fill-opacity", 0.6).attr("stroke", "black").attr("stroke-width", 2.5);
-  }
-  return svg.node()!;
+    const [sx, sy] = dim === 1 ? [start[0], f(start[0], 0)] : [start[0], start[1]];
+    const visible = Number.isFinite(sx) && Number.isFinite(sy);
+    startRing.setAttribute("display", visible ? "inline" : "none");
+    if (visible) {
+      startRing.setAttribute("cx", String(x(sx)));
+      startRing.setAttribute("cy", String(y(sy)));
+    }
+  };
+  return { svg, draw };
 }

@@ -1,6 +1,14 @@
 // One time cursor for every figure of the playground: play, pause, step and scrub. Its value is the step
-// shown; playing sweeps the longest run in about four seconds, whatever its length.
-export type TimelineElement = HTMLElement & { value: number };
+// shown; playing sweeps the longest run in about four seconds, whatever its length. The element stays on the
+// page while the runs change: `setMax` follows their length.
+export type TimelineElement = HTMLElement & {
+  value: number;
+  /**
+   * A new last step. A cursor at the old end moves to the new one (the whole runs stay shown), one past it is
+   * clamped; `input` fires only when the value changes.
+   */
+  setMax(max: number): void;
+};
 
 let nextId = 0;
 
@@ -19,6 +27,7 @@ export function Timeline(max: number): TimelineElement {
   const slider = root.querySelector("input")!;
   const output = root.querySelector("output")!;
   let value = max;
+  let perFrame = Math.max(1, Math.round(max / 240));
   let frame = 0;
 
   const set = (next: number, notify = true) => {
@@ -33,7 +42,6 @@ export function Timeline(max: number): TimelineElement {
     play.textContent = "▶";
     play.setAttribute("aria-label", "Play");
   };
-  const perFrame = Math.max(1, Math.round(max / 240));
   const tick = () => {
     if (!root.isConnected || value >= max) return pause();
     set(value + perFrame);
@@ -54,6 +62,16 @@ export function Timeline(max: number): TimelineElement {
     set(slider.valueAsNumber);
   });
   set(max, false);
+  (root as unknown as TimelineElement).setMax = (next: number) => {
+    if (next === max) return;
+    const atEnd = value >= max;
+    max = next;
+    perFrame = Math.max(1, Math.round(max / 240));
+    slider.max = String(max);
+    const previous = value;
+    set(atEnd ? max : value, false);
+    if (value !== previous) root.dispatchEvent(new Event("input", { bubbles: true }));
+  };
   Object.defineProperty(root, "value", { get: () => value, set: (v: number) => set(v, false) });
   return root as unknown as TimelineElement;
 }
