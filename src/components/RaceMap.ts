@@ -97,10 +97,14 @@ export function RaceMap(surface: Surface, { width, trajectories }: { width: numb
   }
   // The scales of the contour figure: the same geometry.
   const overlay = Object.assign(svg, { scale: t.figure.scale }) as unknown as LayeredFigure["overlay"];
-  const base = t.figure.base.cloneNode(true) as SVGElement;
-  // The contours on a compositing layer of their own: redrawn paths above them then repaint only their own layer,
-  // not the thousands of contour segments under them.
-  base.style.willChange = "transform";
+  // Copied only if the figure goes on the page with its base (a FigureSlot showing the same base takes the overlay).
+  const base = () => {
+    const copy = t.figure.base.cloneNode(true) as SVGElement;
+    // The contours on a compositing layer of their own: redrawn paths above them then repaint only their own
+    // layer, not the thousands of contour segments under them.
+    copy.style.willChange = "transform";
+    return copy;
+  };
   const figure = stackLayers(base, overlay, t.figure.baseKey, width);
   // Above the base, which its layer would otherwise paint over (the overlay comes first in the stack).
   overlay.style.zIndex = "1";

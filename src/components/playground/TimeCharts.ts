@@ -130,8 +130,6 @@ export function TimeCharts({ width: available, logScale }: { width: number; logS
   let figures: LayeredFigure[] = [];
   /** The axes of each chart by their key: an empty layered figure whose base and scales the lines are drawn on. */
   const axes = new Map<string, LayeredFigure>();
-  /** The base shown in each slot. */
-  const shownKeys = panels.map(() => "");
   const runCaches = new WeakMap<Trace, RunCache>();
   /** The y domain each chart shows. */
   const domains: ([number, number] | undefined)[] = panels.map(() => undefined);
@@ -191,12 +189,9 @@ export function TimeCharts({ width: available, logScale }: { width: number; logS
       const overlay = linesLayer(template, axesKey, series, caches, i, chartWidth, height);
       overlay.setAttribute("aria-label", `${panel.label} for ${series.map((s) => s.label).join(", ")}`);
       overlay.setAttribute("aria-description", [panel.description.head, ...sentences.map((r) => r[i])].join(" ").trim());
-      // With the base already shown, the slot takes the overlay only: no copy of the axes is made.
-      const figure =
-        shownKeys[i] === template.baseKey
-          ? (Object.assign(document.createElement("div"), { overlay, base: template.base, baseKey: template.baseKey, legend: null, scale: template.scale }) as LayeredFigure)
-          : stackLayers(template.base.cloneNode(true) as Element, overlay, template.baseKey, chartWidth);
-      shownKeys[i] = template.baseKey;
+      // The axes are copied only if they go on the page (a slot showing them already takes the overlay only).
+      const axesFigure = template;
+      const figure = stackLayers(() => axesFigure.base.cloneNode(true) as Element, overlay, template.baseKey, chartWidth);
       slots[i].show(figure);
       // The overlay shown: the figure's own, or the one the slot moved into the figure already there.
       figure.overlay.append(cursors[i]);

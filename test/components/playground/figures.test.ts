@@ -36,6 +36,7 @@ describe("stickyDomain", () => {
 describe("TimeCharts", () => {
   it("draws three charts with one legend, a line per run, and keeps the axes for runs within the same domains", () => {
     const charts = TimeCharts({ width: 960, logScale: true });
+    document.body.append(charts); // layered figures copy their axes when they go on the page
     const first = series([0.05, 0.01]);
     charts.show(first);
     const svgs = () => [...charts.querySelectorAll("svg")];
