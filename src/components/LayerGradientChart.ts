@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { formatNumber } from "./format.js";
+import { decadeDomain } from "./stickyDomain.js";
 
 export interface LayerSeries {
   label: string;
@@ -27,14 +28,6 @@ export interface LayerGradientChartOptions {
 /** The positive, finite norms: what a log axis can show. */
 export function drawableNorms(series: readonly LayerSeries[]): number[] {
   return series.flatMap((s) => s.norms.filter((v) => v > 0 && Number.isFinite(v)));
-}
-
-/** The extent of `values` rounded outwards to whole decades, at least one decade wide. */
-export function decadeDomain(values: readonly number[]): [number, number] {
-  if (values.length === 0) return [0.1, 10];
-  const a = Math.floor(Math.log10(Math.min(...values)));
-  const b = Math.max(a + 1, Math.ceil(Math.log10(Math.max(...values))));
-  return [10 ** a, 10 ** b];
 }
 
 export function LayerGradientChart(series: readonly LayerSeries[], options: LayerGradientChartOptions = {}): LayeredFigure {

@@ -14,18 +14,23 @@ export interface MinimaGapChartOptions {
   test: (x: number) => number;
   minima: readonly MinimumGap[];
   domain: readonly [number, number];
+  /**
+   * Losses the y axis should hold besides these curves' (e.g. the curves' range over a slider's whole range), so
+   * that moving the slider keeps the axes.
+   */
+  yExtent?: readonly [number, number];
 }
 
 const colors = { train: "#1864ab", test: "#e8590c" } as const;
 
-export function MinimaGapChart({ train, test, minima, domain, width = 640, height = 320 }: MinimaGapChartOptions): LayeredFigure {
+export function MinimaGapChart({ train, test, minima, domain, yExtent, width = 640, height = 320 }: MinimaGapChartOptions): LayeredFigure {
   const xs = Array.from({ length: 401 }, (_, i) => domain[0] + (i / 400) * (domain[1] - domain[0]));
   const curves = xs.flatMap((x) => [
     { x, y: train(x), loss: "training loss" },
     { x, y: test(x), loss: "test loss (shifted)" },
   ]);
-  // Rounded outwards, so that the next position of a slider keeps the axes (the wells' depths do not move much).
-  const [y0, y1] = d3.nice(d3.min(curves, (c) => c.y) ?? 0, d3.max(curves, (c) => c.y) ?? 1, 4);
+  // Rounded outwards, so that the next position of a slider keeps the axes.
+  const [y0, y1] = d3.nice(Math.min(d3.min(curves, (c) => c.y) ?? 0, yExtent?.[0] ?? Infinity), Math.max(d3.max(curves, (c) => c.y) ?? 1, yExtent?.[1] ?? -Infinity), 4);
   return layeredPlot({
     width,
     height,

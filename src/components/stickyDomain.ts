@@ -1,23 +1,26 @@
 // Axes that stay put while a slider moves. A chart whose domain follows its data exactly gets new axes on almost
 // every move (and with them a new base layer, ./layers.ts: a few milliseconds to draw and to lay out). A sticky
-// domain keeps the one it has while the data fits in it and still fills a good part of it, and otherwise jumps
-// to the data's extent with some room to spare, so that the next moves fit too.
+// domain keeps the one it has while the data fits in it and still fills a good part of it; otherwise it jumps to
+// the data's extent rounded outwards to a coarse grid (whole layers in fives, decades in 1s, 2s, 5s, 10s, …), so
+// that the next moves fit too and a page that returns to an earlier domain finds its axes already drawn.
 
 export interface StickyOptions {
   /** A log axis: the domain is kept in whole decades and compared in decades. */
   log?: boolean;
   /** The data must fill at least this share of the domain's span to keep it (default 0.4). */
   fill?: number;
-  /** Room added on each side when the domain jumps, as a share of the data's span (default 0.25). */
-  pad?: number;
+  /** The grid a new domain's ends are rounded to (in decades on a log axis); by default about a third of the span, a 1-2-5 number. */
+  step?: number;
   /** Never wider than this (e.g. the slider's range of layers). */
   limit?: readonly [number, number];
   /** The smallest span, in units (or decades on a log axis). Default 1. */
   minSpan?: number;
 }
 
+const niceSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+
 /** A domain that remembers its last value: call it with the extent the data needs now. */
-export function stickyDomain({ log = false, fill = 0.4, pad = 0.25, limit, minSpan = 1 }: StickyOptions = {}) {
+export function stickyDomain({ log = false, fill = 0.4, step, limit, minSpan = 1 }: StickyOptions = {}) {
   let current: [number, number] | undefined;
   const to = log ? Math.log10 : (v: number) => v;
   const from = log ? (v: number) => 10 ** v : (v: number) => v;
@@ -29,17 +32,21 @@ export function stickyDomain({ log = false, fill = 0.4, pad = 0.25, limit, minSp
       const [a, b] = [to(current[0]), to(current[1])];
       if (a <= lo && hi <= b && hi - lo >= fill * (b - a)) return current;
     }
-    const room = pad * (hi - lo);
-    let [a, b] = [lo - room, hi + room];
-    if (log) [a, b] = [Math.floor(a), Math.ceil(b)];
+    const grid = step ?? niceSteps.find((s) => s >= (hi - lo) / 3) ?? niceSteps[niceSteps.length - 1];
+    let [a, b] = [Math.floor(lo / grid) * grid, Math.ceil(hi / grid) * grid];
+    if (b - a < minSpan) b = a + grid;
     if (limit) [a, b] = [Math.max(to(limit[0]), a), Math.min(to(limit[1]), b)];
-    // Rounded outwards (decades are whole already), so the ticks fall on round numbers.
-    if (!log) {
-      const step = 10 ** Math.floor(Math.log10(Math.max(b - a, 1e-12)) - 0.5);
-      [a, b] = [Math.floor(a / step) * step, Math.ceil(b / step) * step];
-      if (limit) [a, b] = [Math.max(limit[0], a), Math.min(limit[1], b)];
-    }
     current = [from(a), from(b)];
     return current;
   };
+}
+
+/** The extent of `values` rounded outwards to whole decades, at least one decade wide (for a log axis). */
+export function decadeDomain(values: readonly number[]): [number, number] {
+  if (values.length === 0) return [0.1, 10];
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const v of values) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  const a = Math.floor(Math.log10(lo));
+  const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
+  return [10 ** a, 10 ** b];
 }

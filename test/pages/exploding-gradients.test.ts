@@ -6,8 +6,7 @@ import { chainObjective, layerGradientNorms, layerNorms, perLayerFactor } from "
 import { testFunctions } from "../../lib/objectives/testFunctions.js";
 import type { ChainSpec } from "../../lib/analysis/deepChain.js";
 import type { RunSpec } from "../../lib/types.js";
-import { stickyDomain } from "../../src/components/stickyDomain.js";
-import { decadeDomain } from "../../src/components/LayerGradientChart.js";
+import { decadeDomain, stickyDomain } from "../../src/components/stickyDomain.js";
 
 const chain = (spec: Partial<ChainSpec>): ChainSpec => ({ depth: 20, width: 8, activation: "linear", weightScale: 1.5, seed: 1, ...spec });
 
