@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { plot } from "./plot.js";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
-import { lazyTip, overlayMark } from "./svgMarks.js";
+import { keepDomain, lazyTip, overlayMark, shownDomain } from "./svgMarks.js";
 import { finiteSteps } from "./points.js";
 import { rateDomain } from "./ScheduleRateChart.js";
 import { stepDomain } from "./ScheduleLossChart.js";
@@ -43,22 +43,31 @@ export function LearningRateChart(traces: TraceInput | readonly TraceInput[], op
 
 export interface LearningRateFigureOptions {
   logScale?: boolean;
+  /** The FigureSlot the figure goes to: while the data fits the axes it shows, they are kept (see keepDomain). */
+  slot?: Element | null;
+
   width?: number;
   height?: number;
 }
 
 /** The same chart as a layered figure, with domains rounded outwards (whole decades on a log axis). */
 export function LearningRateFigure(traces: TraceInput | readonly TraceInput[], options: LearningRateFigureOptions = {}): LayeredFigure {
-  const { logScale = false, width = 640, height = 200 } = options;
+  const { logScale = false, width = 640, height = 200, slot } = options;
   const { series, rows, ariaLabel, ariaDescription, y } = rateSeries(traces, logScale);
   const lastStep = Math.max(1, ...series.map((s) => s.trace.lr.length));
-  const x = { label: "step", grid: true, domain: stepDomain(lastStep) };
+  const x = { label: "step", grid: true, domain: keepDomain(stepDomain(lastStep), [0, lastStep], shownDomain(slot, "x"), { fill: 0.6 }) };
   const color = seriesColorScale(series);
   // Plain numbers on a log axis (0.001), not SI prefixes ("1m") that read as units.
-  const yScale = { ...y, ...(logScale ? { tickFormat: "~g" } : {}), domain: rateDomain(rows.map((r) => r.value), logScale) };
+  const rates = rows.map((r) => r.value);
+  const extent: [number, number] = rates.length ? [logScale ? Math.min(...rates) : 0, Math.max(...rates)] : [1, 1];
+  const domain = keepDomain(rateDomain(rates, logScale), extent, shownDomain(slot, "y"), { log: logScale });
+  const yScale = { ...y, ...(logScale ? { tickFormat: "~g" } : {}), domain };
+  // Room for labels like 0.0001 on a log axis.
+  const marginLeft = logScale ? 56 : layerMargins.marginLeft;
   const figure = layeredPlot({
     width,
     height,
+    marginLeft,
     ariaLabel,
     ariaDescription,
     x,
@@ -75,7 +84,7 @@ export function LearningRateFigure(traces: TraceInput | readonly TraceInput[], o
       ),
     ],
   });
-  lazyTip(figure.overlay, { ...layerMargins, x, y: yScale, color: { ...color, legend: false } }, () => [
+  lazyTip(figure.overlay, { ...layerMargins, marginLeft, x, y: yScale, color: { ...color, legend: false } }, () => [
     Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", stroke: "label" })),
   ]);
   return figure;

@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
-import { lazyTip, overlayMark } from "./svgMarks.js";
+import { keepDomain, lazyTip, overlayMark, shownDomain } from "./svgMarks.js";
 import type { Trace } from "../../lib/types.js";
 import { formatNumber } from "./format.js";
 import { lossDomain } from "./LossChart.js";
@@ -18,6 +18,8 @@ export interface ScheduleLossChartOptions {
   marked?: readonly { step: number; text: string }[];
   /** Fit the y axis to the losses from this step on, so small changes late in a run are visible (earlier ones are clipped). */
   zoomAfter?: number;
+  /** The FigureSlot the figure goes to: while the data fits the axes it shows, they are kept (see keepDomain). */
+  slot?: Element | null;
   width?: number;
   height?: number;
 }
@@ -28,20 +30,25 @@ export function stepDomain(lastStep: number): [number, number] {
 }
 
 export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOptions = {}): LayeredFigure {
-  const { label = "Run", marked = [], zoomAfter = 0, width = 640, height = 240 } = options;
+  const { label = "Run", marked = [], zoomAfter = 0, width = 640, height = 240, slot } = options;
   const color = seriesColors[0];
   const rows = finiteSteps(trace.loss);
   const decays = trace.events.filter((e) => e.kind === "lrDecay").map((e) => ({ step: e.step, text: `η → ${formatNumber(e.value ?? NaN, 2)}` }));
   const last = rows[rows.length - 1];
   const late = rows.filter((r) => r.step >= zoomAfter).map((r) => r.value);
   const zoomed = zoomAfter > 0 && late.length > 1;
-  // Rounded outwards, so the next position of a slider usually keeps the axes already drawn.
-  const yDomain = zoomed ? niceExtent(late) : lossDomain(rows.map((r) => r.value), false);
+  // Rounded outwards, and kept while the run fits them, so the next position of a slider keeps the axes drawn.
+  const values = rows.map((r) => r.value);
+  const [lo, hi] = values.length ? (d3.extent(zoomed ? late : values) as [number, number]) : [0, 1];
+  const yDomain = zoomed
+    ? keepDomain(niceExtent(late), [lo, hi], shownDomain(slot, "y"))
+    : keepDomain(lossDomain(values, false), [Math.min(0, lo), Math.max(0, hi)], shownDomain(slot, "y"));
+  const lastStep = trace.loss.length - 1;
   const stopped = last && trace.stop.reason !== "maxSteps";
   const eventSentence = decays.length
     ? ` The learning rate was cut ${decays.length} time${decays.length > 1 ? "s" : ""}, at steps ${decays.map((d) => d.step).join(", ")}.`
     : "";
-  const x = { label: "step", grid: true, domain: stepDomain(trace.loss.length - 1) };
+  const x = { label: "step", grid: true, domain: keepDomain(stepDomain(lastStep), [0, lastStep], shownDomain(slot, "x"), { fill: 0.6 }) };
   const y = { label: zoomed ? `loss (axis fitted from step ${zoomAfter})` : "loss", grid: true, domain: yDomain };
   const figure = layeredPlot({
     width,

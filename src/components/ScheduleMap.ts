@@ -3,13 +3,14 @@
 // (./svgMarks.ts): ContourPlot's run marks are several Plot marks and clip to the frame with a clip path, which costs
 // the browser more to lay out than the rest of the overlay.
 import type { Trace } from "../../lib/types.js";
-import type { Surface } from "./contourGrid.js";
 import { overlayMark } from "./svgMarks.js";
 import { ContourPlot } from "./ContourPlot.js";
-import { isLayeredFigure, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
+import { isLayeredFigure, layerMargins, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
 import { drawablePath, expandBox } from "./points.js";
 import { seriesColors } from "./series.js";
-import { seriesSummary } from "./summaries.js";
+import { contourSummary, seriesSummary } from "./summaries.js";
+import { cachedGrid, cachedLevels, type Surface } from "./contourGrid.js";
+import { minFigureWidth, plot } from "./plot.js";
 
 export interface ScheduleMapOptions {
   label: string;
@@ -68,10 +69,24 @@ function buildMap(surface: Surface, trace: Trace, options: ScheduleMapOptions, n
   const diverged = trace.stop.reason === "diverged" && last && inView(last);
   const leftView = points.some((p) => p.clamped);
   const base = contourBase(surface, width);
-  const overlay = ContourPlot(surface, {
-    width,
-    layer: "overlay",
-    summaryNote: seriesSummary({ trace, label, color }) + (leftView ? ` ${label} left the view; points outside are drawn at its edge.` : ""),
+  // The overlay as ContourPlot's overlay layer has it (same geometry, no axes, the same text summary), drawn directly:
+  // only the run's sentence differs from one call to the next.
+  const minima = surface.minima ?? [];
+  const grid = cachedGrid(surface.f, box, 120, 120);
+  const levels = cachedLevels(grid, { count: 20, floor: Math.min(...minima.map((m) => m.value)) });
+  const w = Math.max(minFigureWidth, width);
+  const overlay = plot({
+    ...layerMargins,
+    width: w,
+    height: Math.round(((w - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50),
+    axis: null,
+    x: { domain: [...box.x] },
+    y: { domain: [...box.y] },
+    ariaLabel: `Contour map of ${surface.label ?? "f(x, y)"} with ${label}`,
+    ariaDescription:
+      contourSummary({ title: surface.label ?? "f(x, y)", box, levels: levels.thresholds.length, logLevels: levels.log, minima, series: [], leftView: [] }) +
+      ` ${seriesSummary({ trace, label, color })}` +
+      (leftView ? ` ${label} left the view; points outside are drawn at its edge.` : ""),
     marks: [
       overlayMark((d, g) => {
         d.lines(line, { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8, clip: true }, g);
@@ -90,7 +105,6 @@ function buildMap(surface: Surface, trace: Trace, options: ScheduleMapOptions, n
       }),
     ],
   });
-  overlay.setAttribute("aria-label", `Contour map of ${surface.label ?? "f(x, y)"} with ${label}`);
   // A figure whose base the slot will not use gets an empty stand-in.
   const element = needsBase(base.key) ? (base.template.cloneNode(true) as Element) : document.createElementNS("http://www.w3.org/2000/svg", "svg");
   return stackLayers(element, overlay, base.key, width);

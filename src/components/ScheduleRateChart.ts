@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
-import { lazyTip, overlayMark } from "./svgMarks.js";
+import { keepDomain, lazyTip, overlayMark, shownDomain } from "./svgMarks.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 
@@ -17,6 +17,8 @@ export interface ScheduleRateChartOptions {
   /** The label of the curve to draw bold. */
   chosen: string;
   logScale?: boolean;
+  /** The FigureSlot the figure goes to: while the data fits the axes it shows, they are kept (see keepDomain). */
+  slot?: Element | null;
   width?: number;
   height?: number;
 }
@@ -38,7 +40,7 @@ export function rateDomain(rates: readonly number[], logScale: boolean): [number
 }
 
 export function ScheduleRateChart(curves: readonly RateCurve[], options: ScheduleRateChartOptions): LayeredFigure {
-  const { chosen, logScale = false, width = 640, height = 260 } = options;
+  const { chosen, logScale = false, width = 640, height = 260, slot } = options;
   const keep = (lr: number) => Number.isFinite(lr) && (!logScale || lr > 0);
   const main = curves.find((c) => c.label === chosen);
   const mainRows = main ? main.rates.flatMap((lr, step) => (keep(lr) ? [{ step, lr }] : [])) : [];
@@ -48,9 +50,11 @@ export function ScheduleRateChart(curves: readonly RateCurve[], options: Schedul
   // The faint curves are the same objects while only the chosen schedule's sliders move: their paths are kept.
   const line = (c: RateCurve) => ({ xs: steps, ys: c.rates.map((lr) => (keep(lr) ? lr : NaN)), title: c.label, memo: c });
   const x = { label: "step", grid: true, domain: [0, Math.max(1, longest - 1)] };
+  const all = curves.flatMap((c) => c.rates).filter(keep);
+  const extent: [number, number] = all.length ? [logScale ? Math.min(...all) : 0, Math.max(...all)] : [1, 1];
   const y = {
     ...(logScale ? { type: "log" as const, label: "learning rate η (log scale)", grid: true } : { label: "learning rate η", grid: true }),
-    domain: rateDomain(curves.flatMap((c) => c.rates), logScale),
+    domain: keepDomain(rateDomain(all, logScale), extent, shownDomain(slot, "y"), { log: logScale }),
   };
   const figure = layeredPlot({
     width,

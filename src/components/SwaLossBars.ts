@@ -6,7 +6,7 @@ import * as d3 from "d3";
 import type { PointReport } from "../../lib/analysis/swaLandscape.js";
 import { formatNumber } from "./format.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
-import { overlayMark } from "./svgMarks.js";
+import { keepDomain, overlayMark, shownDomain } from "./svgMarks.js";
 
 export interface SwaBar {
   label: string;
@@ -14,6 +14,8 @@ export interface SwaBar {
 }
 
 export interface SwaLossBarsOptions {
+  /** The FigureSlot the figure goes to: while the data fits the axes it shows, they are kept (see keepDomain). */
+  slot?: Element | null;
   width?: number;
   height?: number;
 }
@@ -30,11 +32,12 @@ export function barDomain(losses: readonly number[]): [number, number] {
 }
 
 export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptions = {}): LayeredFigure {
-  const { width = 560, height = 260 } = options;
+  const { width = 560, height = 260, slot } = options;
   const labels = points.map((p) => p.label);
   const bars = points.flatMap(({ label, report }, i) =>
     [report.train, report.test].map((loss, k) => ({ label, set: sets[k], loss, x1: i + 0.08 + k * 0.43, x2: i + 0.49 + k * 0.43, color: colors[k] })),
   );
+  const losses = bars.map((b) => b.loss).filter(Number.isFinite);
   return layeredPlot({
     width,
     height,
@@ -43,7 +46,7 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
     ariaDescription: points.map(({ label, report }) => `${label}: training loss ${formatNumber(report.train, 3)}, test loss ${formatNumber(report.test, 3)}.`).join(" "),
     // The points' names under their groups, as the x axis (the labels are part of the base's key).
     x: { domain: [0, Math.max(1, points.length)], ticks: labels.map((_, i) => i + 0.5), tickFormat: (v: number) => labels[Math.floor(v)] ?? "", tickSize: 0, label: null },
-    y: { label: "loss", grid: true, domain: barDomain(bars.map((b) => b.loss)) },
+    y: { label: "loss", grid: true, domain: keepDomain(barDomain(losses), [Math.min(0, ...losses), Math.max(0, ...losses)], shownDomain(slot, "y")) },
     baseKey: `swa bars ${JSON.stringify(labels)}`,
     color: { domain: [...sets], range: colors, legend: true },
     overlay: [

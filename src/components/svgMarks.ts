@@ -4,10 +4,56 @@
 // Plot still makes the SVG, its scales and its accessible name, so the overlay lines up with the base as before.
 import type * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import { pathData, type FastLineOptions, type FastSeries } from "./fastLines.js";
 import { plot } from "./plot.js";
+import { isLayeredFigure } from "./layers.js";
 
 const svgNS = "http://www.w3.org/2000/svg";
+
+export interface FastSeries {
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+  /** A tooltip for the whole line (an SVG <title>). */
+  title?: string;
+  /** Overrides the options' stroke for this series. */
+  stroke?: string;
+}
+
+export interface FastLineOptions {
+  stroke?: string;
+  strokeWidth?: number;
+  strokeOpacity?: number;
+  strokeDasharray?: string;
+  /** "step-after": horizontal to the next x, then vertical, as Plot's curve of that name. */
+  curve?: "linear" | "step-after";
+  /** Clip to the frame (the plotting area inside the margins). */
+  clip?: boolean;
+}
+
+type Scale = (value: number) => number;
+/** Path coordinates are written in tenths of a pixel, as integers (a number with decimals is slow to print), under a scale(0.1). */
+const unit = 10;
+
+/** The path data of one series, in tenths of a pixel: a gap wherever x or y, or its position, is not finite. */
+export function pathData(xs: ArrayLike<number>, ys: ArrayLike<number>, x: Scale, y: Scale, curve: FastLineOptions["curve"] = "linear"): string {
+  let d = "";
+  let open = false;
+  let lastY = 0;
+  const step = curve === "step-after";
+  for (let i = 0; i < xs.length; ++i) {
+    const px = Math.round(x(xs[i]) * unit);
+    const py = Math.round(y(ys[i]) * unit);
+    if (!Number.isFinite(px) || !Number.isFinite(py) || !Number.isFinite(xs[i]) || !Number.isFinite(ys[i])) {
+      open = false;
+      continue;
+    }
+    if (!open) d += "M" + px + "," + py;
+    else if (step) d += py === lastY ? "H" + px : "H" + px + "V" + py;
+    else d += "L" + px + "," + py;
+    open = true;
+    lastY = py;
+  }
+  return d;
+}
 
 type Attrs = Record<string, string | number | null | undefined>;
 
@@ -19,7 +65,7 @@ export interface Draw {
   /** Creates an SVG element with these attributes (null and undefined ones left out), appended to `parent`. */
   el(tag: string, attrs: Attrs, parent: Element, text?: string): SVGElement;
   /**
-   * Lines, one path per series, as fastLines draws them; clipped to the frame with `clip`. A series with a `memo`
+   * Lines, one path per series (pathData); clipped to the frame with `clip`. A series with a `memo`
    * object keeps its path data with that object, for as long as `view` (what the scales depend on) stays the same.
    */
   lines(series: readonly (FastSeries & { memo?: object })[], options: FastLineOptions & { view?: string }, parent: Element): void;
@@ -62,16 +108,16 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
           const holder = clip
             ? el("svg", { x: marginLeft, y: marginTop, width: frameSize[0], height: frameSize[1], viewBox: `${marginLeft} ${marginTop} ${frameSize[0]} ${frameSize[1]}` }, parent)
             : parent;
-          // Coordinates in tenths of a pixel, as integers (see fastLines), under a scale(0.1).
+          // Coordinates in tenths of a pixel, as integers (see pathData), under a scale(0.1).
           const group = el(
             "g",
             {
-              transform: "scale(0.1)",
+              transform: `scale(${1 / unit})`,
               fill: "none",
               stroke,
-              "stroke-width": strokeWidth * 10,
+              "stroke-width": strokeWidth * unit,
               "stroke-opacity": strokeOpacity,
-              "stroke-dasharray": strokeDasharray?.split(/[\s,]+/).map((v) => Number(v) * 10).join(" "),
+              "stroke-dasharray": strokeDasharray?.split(/[\s,]+/).map((v) => Number(v) * unit).join(" "),
               "stroke-linejoin": "round",
               "stroke-linecap": "round",
             },
@@ -125,4 +171,31 @@ export function lazyTip(overlay: Element, options: Plot.PlotOptions, marks: () =
     overlay.append(layer);
   };
   overlay.addEventListener("pointerenter", build);
+}
+
+/** The domain of the figure shown in `slot` on this axis, if it shows a layered figure with that scale. */
+export function shownDomain(slot: Element | null | undefined, axis: "x" | "y"): readonly number[] | undefined {
+  const shown = slot?.firstElementChild;
+  if (!isLayeredFigure(shown)) return undefined;
+  const domain = Array.from(shown.scale(axis)?.domain ?? []);
+  return domain.length === 2 && domain.every((v) => typeof v === "number") ? (domain as number[]) : undefined;
+}
+
+/**
+ * The domain shown before (`previous`), while the data's extent lies inside it and spans at least `fill` of it (in
+ * decades on a log axis); otherwise `fresh`. A slider that moves the data a little then keeps the axes drawn (a new
+ * domain means a new base: axes drawn, inserted, laid out and painted again), and the axes do not jump as one drags.
+ */
+export function keepDomain(
+  fresh: [number, number],
+  extent: readonly [number, number],
+  previous: readonly number[] | undefined,
+  { fill = 0.5, log = false }: { fill?: number; log?: boolean } = {},
+): [number, number] {
+  if (!previous || previous.length !== 2) return fresh;
+  const f = log ? Math.log10 : (v: number) => v;
+  const [a, b] = [f(previous[0]), f(previous[1])];
+  const [lo, hi] = [f(extent[0]), f(extent[1])];
+  if (!(b > a) || !Number.isFinite(lo) || !Number.isFinite(hi)) return fresh;
+  return lo >= a && hi <= b && hi - lo >= fill * (b - a) ? [previous[0], previous[1]] : fresh;
 }
