@@ -30,6 +30,8 @@ export interface BatchLossChartOptions {
    * a slider that changes the length then swaps in axes already drawn.
    */
   warmLengths?: readonly number[];
+  /** A colour legend above the chart (default true); a page showing one legend for several charts turns it off. */
+  legend?: boolean;
 }
 
 interface Row {
@@ -52,9 +54,12 @@ function epochRows({ label, trace, updatesPerEpoch }: BatchRun): Row[] {
   return lossPerEpoch(trace, updatesPerEpoch).map((r) => ({ label, x: r.epoch, loss: r.loss }));
 }
 
-/** The x domain for runs `length` iterations or epochs long: whole epochs; 1, 2 or 5 times a power of ten on the log axis. */
+/**
+ * The x domain for runs `length` iterations or epochs long, rounded up so that the next number of epochs usually
+ * keeps the axes: to 1, 2 or 5 times a power of ten on the log axis of iterations, to a multiple of 5 epochs.
+ */
 function xDomain(per: BatchLossChartOptions["per"], length: number): [number, number] {
-  return per === "iteration" ? [1, Math.max(10, ceilOneTwoFive(length))] : [0, Math.max(1, length)];
+  return per === "iteration" ? [1, Math.max(10, ceilOneTwoFive(length))] : [0, Math.max(5, Math.ceil(length / 5) * 5)];
 }
 
 /** Everything but the runs: the axes, in the base layer. */
@@ -102,7 +107,7 @@ function runMarks(runs: readonly BatchRun[], rowsByRun: Row[][], byIteration: bo
   ];
 }
 
-export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, warmLengths = [] }: BatchLossChartOptions): LayeredFigure {
+export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, warmLengths = [], legend = true }: BatchLossChartOptions): LayeredFigure {
   const byIteration = per === "iteration";
   const rowsByRun = runs.map(byIteration ? iterationRows : epochRows);
   const rows = rowsByRun.flat();
@@ -119,7 +124,7 @@ export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, 
     ...axesOptions(per, width, height, xDomain(per, length), y),
     ariaLabel: byIteration ? "Loss per iteration, on each step's own batch" : "Loss on all the data after each epoch",
     ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map((run, i) => describe(run, rowsByRun[i])).join(" ")}`,
-    color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend: true },
+    color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend },
     overlay: runMarks(runs, rowsByRun, byIteration),
   });
   for (const other of warmLengths) warmBase(`batch ${per} ${width} ${height} ${xDomain(per, other)} ${y}`, () => axesOptions(per, width, height, xDomain(per, other), y));

@@ -23,10 +23,16 @@ type Scale = (value: number) => number;
 const svgNamespace = "http://www.w3.org/2000/svg";
 let clipIds = 0;
 
-/** Path data, to a tenth of a pixel: a gap wherever x or y is not finite or falls off its scale (≤ 0 on a log axis). */
+/**
+ * Path data, to a tenth of a pixel: a gap wherever x or y is not finite or falls off its scale (≤ 0 on a log axis).
+ * A point less than half a pixel from the last one drawn is left out (a run stalled at a saddle repeats its position
+ * for hundreds of steps), except at the end of a line.
+ */
 export function pathData(xs: ArrayLike<number>, ys: ArrayLike<number>, x: Scale, y: Scale): string {
   let d = "";
   let open = false;
+  let lastX = 0;
+  let lastY = 0;
   for (let i = 0; i < xs.length; ++i) {
     const px = Math.round(x(xs[i]) * 10) / 10;
     const py = Math.round(y(ys[i]) * 10) / 10;
@@ -34,8 +40,15 @@ export function pathData(xs: ArrayLike<number>, ys: ArrayLike<number>, x: Scale,
       open = false;
       continue;
     }
+    if (open && Math.abs(px - lastX) < 0.5 && Math.abs(py - lastY) < 0.5 && i < xs.length - 1) {
+      const next = i + 1;
+      // Keep the point if the line breaks after it (it ends this piece of the line).
+      if (Number.isFinite(x(xs[next])) && Number.isFinite(y(ys[next]))) continue;
+    }
     d += (open ? "L" : "M") + px + "," + py;
     open = true;
+    lastX = px;
+    lastY = py;
   }
   return d;
 }

@@ -1,0 +1,38 @@
+// Helpers of the batch-size and saddle-points charts: coarse axis domains and path data written from columns.
+import { describe, expect, it } from "vitest";
+import { ceilOneTwoFive, coarseLogDomain } from "../../src/components/coarseDomain.js";
+import { pathData } from "../../src/components/columnLines.js";
+
+describe("coarseLogDomain", () => {
+  it("rounds to whole decades on multiples of the steps, holding every positive finite value", () => {
+    expect(coarseLogDomain([2e-7, 5, 140], { lowerStep: 4, upperStep: 3 })).toEqual([1e-8, 1e3]);
+    expect(coarseLogDomain([7e-6, 0, -1, NaN, 950], { lowerStep: 4, upperStep: 3 })).toEqual([1e-8, 1e3]);
+    expect(coarseLogDomain([1000, 0.001])).toEqual([0.001, 1000]);
+    expect(coarseLogDomain([], { fallback: [1, 10] })).toEqual([1, 10]);
+  });
+
+  it("keeps the same domain for nearby values, so the axes are kept", () => {
+    const a = coarseLogDomain([3e-4, 3.8], { lowerStep: 4, upperStep: 2 });
+    const b = coarseLogDomain([1.4e-4, 3.6], { lowerStep: 4, upperStep: 2 });
+    expect(a).toEqual(b);
+  });
+});
+
+describe("ceilOneTwoFive", () => {
+  it("gives the next 1, 2 or 5 times a power of ten", () => {
+    expect([1, 61, 183, 610, 1000, 1220].map(ceilOneTwoFive)).toEqual([1, 100, 200, 1000, 1000, 2000]);
+  });
+});
+
+describe("pathData", () => {
+  const id = (v: number) => v;
+  it("draws a line through the points, to a tenth of a pixel", () => {
+    expect(pathData([0, 10, 20], [0, 5.04, 10], id, id)).toBe("M0,0L10,5L20,10");
+  });
+
+  it("breaks where a value is not finite, and leaves out points within half a pixel of the last one drawn", () => {
+    expect(pathData([0, 1, NaN, 3, 4], [0, 1, 2, 3, 4], id, id)).toBe("M0,0L1,1M3,3L4,4");
+    expect(pathData([0, 0.1, 0.2, 0.3, 5], [0, 0, 0, 0, 0], id, id)).toBe("M0,0L5,0");
+    expect(pathData([0, 0.1, 0.2], [0, 0, 0], id, id)).toBe("M0,0L0.2,0");
+  });
+});
