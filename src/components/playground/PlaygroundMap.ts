@@ -45,7 +45,9 @@ export function PlaygroundMap({ f, dim, view, label, width: available, onPick }:
   root.setAttribute("aria-roledescription", "loss map");
   root.style.cssText = `position:relative;width:${width}px;max-width:100%;cursor:crosshair;`;
   const overlay = document.createElement("div");
-  overlay.style.cssText = "position:absolute;inset:0;pointer-events:none;";
+  // The paths on a compositing layer of their own: redrawing them (every frame of play) repaints that layer only,
+  // not the contours under it.
+  overlay.style.cssText = "position:absolute;inset:0;pointer-events:none;will-change:transform;";
   root.append(background, overlay);
 
   const svg = (background instanceof SVGSVGElement ? background : background.querySelector("svg"))!;
