@@ -6,6 +6,7 @@ import * as d3 from "d3";
 import type { PointReport } from "../../lib/analysis/swaLandscape.js";
 import { formatNumber } from "./format.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
+import { legend } from "./plot.js";
 import { keepDomain, overlayMark, shownDomain } from "./svgMarks.js";
 
 export interface SwaBar {
@@ -22,6 +23,7 @@ export interface SwaLossBarsOptions {
 
 const sets = ["training", "test (shifted)"] as const;
 const colors = ["#1864ab", "#f08c00"];
+let swatches: Element | undefined;
 
 /** The loss axis: from below the lowest bar to above the highest, always with 0, rounded outwards (about five ticks). */
 export function barDomain(losses: readonly number[]): [number, number] {
@@ -38,7 +40,7 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
     [report.train, report.test].map((loss, k) => ({ label, set: sets[k], loss, x1: i + 0.08 + k * 0.43, x2: i + 0.49 + k * 0.43, color: colors[k] })),
   );
   const losses = bars.map((b) => b.loss).filter(Number.isFinite);
-  return layeredPlot({
+  const figure = layeredPlot({
     width,
     height,
     marginBottom: 40,
@@ -48,7 +50,6 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
     x: { domain: [0, Math.max(1, points.length)], ticks: labels.map((_, i) => i + 0.5), tickFormat: (v: number) => labels[Math.floor(v)] ?? "", tickSize: 0, label: null },
     y: { label: "loss", grid: true, domain: keepDomain(barDomain(losses), [Math.min(0, ...losses), Math.max(0, ...losses)], shownDomain(slot, "y")) },
     baseKey: `swa bars ${JSON.stringify(labels)}`,
-    color: { domain: [...sets], range: colors, legend: true },
     overlay: [
       overlayMark((d, g) => {
         const zero = d.y(0);
@@ -68,4 +69,9 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
       }),
     ],
   });
+  // The colours' legend above the layers, made once (the bars take their colours directly, not through a scale).
+  swatches ??= legend({ color: { domain: [...sets], range: colors, legend: true } });
+  figure.legend = swatches.cloneNode(true) as Element;
+  figure.prepend(figure.legend);
+  return figure;
 }

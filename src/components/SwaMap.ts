@@ -128,16 +128,40 @@ export function SwaMap(surface: Surface, options: SwaMapOptions): SwaMapFigure {
  */
 export function showSwaMap(slot: FigureSlotElement, surface: Surface, options: SwaMapOptions): void {
   const shown = slot.firstElementChild;
-  const figure = buildMap(surface, options, (key) => !(isLayeredFigure(shown) && shown.baseKey === key));
-  slot.show(figure);
-  for (const g of slot.querySelectorAll("g.swa-shifted")) if (g.getAttribute("transform") !== figure.shiftTransform) g.setAttribute("transform", figure.shiftTransform);
+  const figure = buildMap(surface, options, (key) => !(isLayeredFigure(shown) && shown.baseKey === key), shown);
+  if (figure) slot.show(figure);
+  const transform = shiftTransform(baseTemplate(surface, options.domain, options.width ?? 640, reachOf(options)).perUnit, options.shift);
+  for (const g of slot.querySelectorAll("g.swa-shifted")) if (g.getAttribute("transform") !== transform) g.setAttribute("transform", transform);
 }
 
-function buildMap(surface: Surface, options: SwaMapOptions, needsBase: (key: string) => boolean): SwaMapFigure {
-  const { domain, trace, cached, average, title, width = 640, shift = [0, 0], maxShift = 0 } = options;
-  // Whole halves past the view: a shift beyond the page's largest draws a base that reaches further.
-  const reach = Math.ceil(Math.max(maxShift, Math.abs(shift[0]), Math.abs(shift[1])) * 2) / 2;
-  const base = baseTemplate(surface, domain, width, reach);
+type PlotFigure = LayeredFigure["overlay"];
+let objects = 0;
+const objectIds = new WeakMap<object, number>();
+const idOf = (o: object) => objectIds.get(o) ?? (objectIds.set(o, ++objects), objects);
+/** What each overlay drawn shows (the run, its points and the view), so an overlay can be kept or copied. */
+const drawnContent = new WeakMap<Element, string>();
+let recentOverlay: { content: string; overlay: PlotFigure } | undefined;
+
+/** Whole halves past the view: a shift beyond the page's largest draws a base that reaches further. */
+function reachOf({ shift = [0, 0], maxShift = 0 }: SwaMapOptions): number {
+  return Math.ceil(Math.max(maxShift, Math.abs(shift[0]), Math.abs(shift[1])) * 2) / 2;
+}
+
+function shiftTransform(perUnit: readonly [number, number], shift: readonly [number, number] = [0, 0]): string {
+  const px = (v: number) => Math.round(v * 100) / 100;
+  return `translate(${px(shift[0] * perUnit[0])},${px(shift[1] * perUnit[1])})`;
+}
+
+/**
+ * The map, or nothing when `shown` (a map in the slot it goes to) already shows the same base and the same run and
+ * points: then only its accessible text is brought up to date (the shift moves its contours, in showSwaMap). The
+ * test map shows what the training map shows over other contours: its overlay is a copy of the one drawn last.
+ */
+function buildMap(surface: Surface, options: SwaMapOptions, needsBase: (key: string) => boolean): SwaMapFigure;
+function buildMap(surface: Surface, options: SwaMapOptions, needsBase: (key: string) => boolean, shown: Element | null): SwaMapFigure | undefined;
+function buildMap(surface: Surface, options: SwaMapOptions, needsBase: (key: string) => boolean, shown?: Element | null): SwaMapFigure | undefined {
+  const { domain, trace, cached, average, title, width = 640, shift = [0, 0] } = options;
+  const base = baseTemplate(surface, domain, width, reachOf(options));
   // Points are drawn where they lie in the view, and left out elsewhere (a clip path costs more to lay out than the
   // whole overlay without one).
   const inView = (p: { x: number; y: number }) => p.x >= domain.x[0] && p.x <= domain.x[1] && p.y >= domain.y[0] && p.y <= domain.y[1];
@@ -148,41 +172,64 @@ function buildMap(surface: Surface, options: SwaMapOptions, needsBase: (key: str
     { x: last[0], y: last[1], text: "last", color: swaColors.last },
     { x: average[0], y: average[1], text: "average", color: swaColors.average },
   ];
-  // The run is context here, drawn thin so the cached points stay readable; its long jumps after a raise run off the frame.
-  const path = drawablePath(trace.path, expandBox(domain, 0.05));
   const moved = shift[0] !== 0 || shift[1] !== 0;
-  const overlay = plot({
-    ...geometry(domain, width),
-    axis: null,
-    ariaLabel: `Contour map of the ${title} with the SWA recipe's cached points and their average`,
-    ariaDescription:
-      contourSummary({ title, box: domain, levels: base.levels, logLevels: base.log, minima: [], series: [], leftView: [] }) +
-      (moved ? ` It is the training loss moved by ${formatPoint(shift)}: the same contours, shifted.` : "") +
-      ` The recipe's run is drawn faintly. Plain descent ended at ${formatPoint(descent)}; the recipe cached ${cycleEnds.length} more points, the last at ${formatPoint(last)}; their average is ${formatPoint(average)}.`,
-    marks: [
-      overlayMark((d, g) => {
-        d.lines([{ xs: path.map((p) => p.x), ys: path.map((p) => p.y) }], { stroke: "#343a40", strokeOpacity: 0.45, strokeWidth: 0.8, clip: true }, g);
-        for (const p of cycleEnds.filter(inView)) {
-          const [cx, cy] = [d.x(p.x), d.y(p.y)];
-          d.el("circle", { cx, cy, r: 7, fill: "white", stroke: "black" }, g);
-          d.el("text", { x: cx, y: cy, dy: "0.32em", "font-size": 9 }, g, p.n);
-        }
-        const diamond = d.symbol("diamond2", 8);
-        for (const p of labelled.filter(inView)) {
-          const [cx, cy] = [d.x(p.x), d.y(p.y)];
-          d.el("path", { d: diamond, transform: `translate(${cx},${cy})`, fill: "white", stroke: p.color, "stroke-width": 2.5 }, g);
-        }
-        for (const p of labelled.filter(inView)) {
-          d.el("text", { x: d.x(p.x), y: d.y(p.y) - 15, dy: "0.32em", fill: p.color, "font-weight": "bold", stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, p.text);
-        }
-      }),
-    ],
-  });
+  const ariaLabel = `Contour map of the ${title} with the SWA recipe's cached points and their average`;
+  const ariaDescription =
+    contourSummary({ title, box: domain, levels: base.levels, logLevels: base.log, minima: [], series: [], leftView: [] }) +
+    (moved ? ` It is the training loss moved by ${formatPoint(shift)}: the same contours, shifted.` : "") +
+    ` The recipe's run is drawn faintly. Plain descent ended at ${formatPoint(descent)}; the recipe cached ${cycleEnds.length} more points, the last at ${formatPoint(last)}; their average is ${formatPoint(average)}.`;
+  const content = `${idOf(trace)} ${idOf(cached)} ${idOf(average)} ${width} ${domain.x} ${domain.y}`;
+  const describe = (overlay: Element) => {
+    if (overlay.getAttribute("aria-label") !== ariaLabel) overlay.setAttribute("aria-label", ariaLabel);
+    if (overlay.getAttribute("aria-description") !== ariaDescription) overlay.setAttribute("aria-description", ariaDescription);
+    return overlay;
+  };
+  if (isLayeredFigure(shown) && shown.baseKey === base.key && drawnContent.get(shown.overlay) === content) {
+    describe(shown.overlay);
+    return undefined;
+  }
+  let overlay: PlotFigure;
+  if (recentOverlay?.content === content) {
+    overlay = describe(recentOverlay.overlay.cloneNode(true) as Element) as PlotFigure;
+    overlay.scale = recentOverlay.overlay.scale;
+  } else {
+    overlay = drawOverlay();
+    recentOverlay = { content, overlay };
+  }
+  drawnContent.set(overlay, content);
   // A figure whose base the slot will not use gets an empty stand-in.
   const element = needsBase(base.key) ? (base.element.cloneNode(true) as Element) : document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  const px = (v: number) => Math.round(v * 100) / 100;
-  const shiftTransform = `translate(${px(shift[0] * base.perUnit[0])},${px(shift[1] * base.perUnit[1])})`;
-  element.querySelector("g.swa-shifted")?.setAttribute("transform", shiftTransform);
-  return Object.assign(stackLayers(element, overlay, base.key, width), { shiftTransform });
+  const transform = shiftTransform(base.perUnit, shift);
+  element.querySelector("g.swa-shifted")?.setAttribute("transform", transform);
+  return Object.assign(stackLayers(element, overlay, base.key, width), { shiftTransform: transform });
+
+  function drawOverlay(): PlotFigure {
+    // The run is context here, drawn thin so the cached points stay readable; its long jumps after a raise run off the frame.
+    const path = drawablePath(trace.path, expandBox(domain, 0.05));
+    return plot({
+      ...geometry(domain, width),
+      axis: null,
+      ariaLabel,
+      ariaDescription,
+      marks: [
+        overlayMark((d, g) => {
+          d.lines([{ xs: path.map((p) => p.x), ys: path.map((p) => p.y) }], { stroke: "#343a40", strokeOpacity: 0.45, strokeWidth: 0.8, clip: true }, g);
+          for (const p of cycleEnds.filter(inView)) {
+            const [cx, cy] = [d.x(p.x), d.y(p.y)];
+            d.el("circle", { cx, cy, r: 7, fill: "white", stroke: "black" }, g);
+            d.el("text", { x: cx, y: cy, dy: "0.32em", "font-size": 9 }, g, p.n);
+          }
+          const diamond = d.symbol("diamond2", 8);
+          for (const p of labelled.filter(inView)) {
+            const [cx, cy] = [d.x(p.x), d.y(p.y)];
+            d.el("path", { d: diamond, transform: `translate(${cx},${cy})`, fill: "white", stroke: p.color, "stroke-width": 2.5 }, g);
+          }
+          for (const p of labelled.filter(inView)) {
+            d.el("text", { x: d.x(p.x), y: d.y(p.y) - 15, dy: "0.32em", fill: p.color, "font-weight": "bold", stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, p.text);
+          }
+        }),
+      ],
+    });
+  }
 }
 
