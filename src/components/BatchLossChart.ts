@@ -34,24 +34,26 @@ export interface BatchLossChartOptions {
   legend?: boolean;
 }
 
-interface Row {
-  label: string;
-  x: number;
-  loss: number;
+/** One run's points as columns: x (iteration or epoch) and loss. */
+interface Columns {
+  x: Float64Array;
+  y: Float64Array;
 }
 
-/** Loss on the batch each step used; a full-batch run has no batchLoss, its batch is all the data. */
-function iterationRows({ label, trace }: BatchRun): Row[] {
+/** Loss on the batch each step used (finite and positive: a log axis); a full-batch run's batch is all the data. */
+function iterationColumns({ trace }: BatchRun): Columns {
   const values = trace.batchLoss ?? trace.loss.slice(0, trace.lr.length);
-  const rows: Row[] = [];
+  const x: number[] = [];
+  const y: number[] = [];
   values.forEach((loss, k) => {
-    if (Number.isFinite(loss) && loss > 0) rows.push({ label, x: k + 1, loss });
+    if (Number.isFinite(loss) && loss > 0) x.push(k + 1), y.push(loss);
   });
-  return rows;
+  return { x: Float64Array.from(x), y: Float64Array.from(y) };
 }
 
-function epochRows({ label, trace, updatesPerEpoch }: BatchRun): Row[] {
-  return lossPerEpoch(trace, updatesPerEpoch).map((r) => ({ label, x: r.epoch, loss: r.loss }));
+function epochColumns({ trace, updatesPerEpoch }: BatchRun): Columns {
+  const rows = lossPerEpoch(trace, updatesPerEpoch);
+  return { x: Float64Array.from(rows, (r) => r.epoch), y: Float64Array.from(rows, (r) => r.loss) };
 }
 
 /**
@@ -80,52 +82,58 @@ function axesOptions(per: BatchLossChartOptions["per"], width: number, height: n
 
 /**
  * The overlay's marks: one line (and, per epoch, dots) per run in the run's own colour, from columns of numbers
- * (./columnLines.ts: a tenth of the cost of Plot.line a point), and one tip for all runs, whose text is made only for
- * the point under the pointer.
+ * (./columnLines.ts: a tenth of the cost of Plot.line a point). Per epoch, one tip for all runs, whose text is made
+ * only for the point under the pointer; per iteration none: the hundreds of noisy points would cost a millisecond a
+ * move to make pointable, for values the summary and the per-epoch chart give better.
  */
-function runMarks(runs: readonly BatchRun[], rowsByRun: Row[][], byIteration: boolean): Plot.Markish[] {
-  const columns = rowsByRun.map((rows) => ({ x: Float64Array.from(rows, (r) => r.x), y: Float64Array.from(rows, (r) => r.loss) }));
-  const all = rowsByRun.flat();
-  const X = Float64Array.from(all, (r) => r.x);
-  const Y = Float64Array.from(all, (r) => r.loss);
-  const at = (column: Float64Array) => ({ length: column.length });
+function runMarks(runs: readonly BatchRun[], columns: Columns[], byIteration: boolean): Plot.Markish[] {
+  const lines = columnLines(
+    runs.map(({ color }, i) => ({ ...columns[i], stroke: color })),
+    { strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 },
+  );
+  if (byIteration) return [lines];
+  const X = Float64Array.from(columns.flatMap((c) => Array.from(c.x)));
+  const Y = Float64Array.from(columns.flatMap((c) => Array.from(c.y)));
+  const labels = runs.flatMap(({ label }, i) => Array.from(columns[i].x, () => label));
   return [
-    columnLines(
-      runs.map(({ color }, i) => ({ ...columns[i], stroke: color })),
-      { strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 },
-    ),
-    byIteration ? null : runs.map(({ color }, i) => Plot.dot(at(columns[i].x), { x: columns[i].x, y: columns[i].y, fill: color, r: 2.5 })),
-    Plot.tip(
-      at(X),
-      Plot.pointer({
-        x: X,
-        y: Y,
-        channels: { run: all.map((r) => r.label), [byIteration ? "iteration" : "epoch"]: X, loss: Y },
-        format: { x: false, y: false, loss: (v: number) => formatNumber(v) },
-      }),
-    ),
+    lines,
+    runs.map(({ color }, i) => Plot.dot({ length: columns[i].x.length }, { x: columns[i].x, y: columns[i].y, fill: color, r: 2.5 })),
+    Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: labels, epoch: X, loss: Y }, format: { x: false, y: false, loss: (v: number) => formatNumber(v) } })),
   ];
+}
+
+/** Smallest and largest of a column; [Infinity, -Infinity] when it is empty. */
+function extent(values: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
 }
 
 export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, warmLengths = [], legend = true }: BatchLossChartOptions): LayeredFigure {
   const byIteration = per === "iteration";
-  const rowsByRun = runs.map(byIteration ? iterationRows : epochRows);
-  const rows = rowsByRun.flat();
-  const length = Math.max(0, ...rows.map((r) => r.x));
-  const y = byIteration ? coarseLogDomain(rows.map((r) => r.loss), { lowerStep: 4, upperStep: 3 }) : lossDomain(rows.map((r) => r.loss), false);
-  const describe = (run: BatchRun, r: Row[]) => {
-    if (r.length === 0) return `${run.label}: no steps.`;
-    const values = r.map((d) => d.loss);
+  const columns = runs.map(byIteration ? iterationColumns : epochColumns);
+  const length = Math.max(0, ...columns.map((c) => c.x[c.x.length - 1] ?? 0));
+  const losses = columns.map((c) => extent(c.y));
+  const lows = losses.map(([lo]) => lo).filter(Number.isFinite);
+  const highs = losses.map(([, hi]) => hi).filter(Number.isFinite);
+  const y = byIteration ? coarseLogDomain([...lows, ...highs], { lowerStep: 4, upperStep: 3 }) : lossDomain([...lows, ...highs], false);
+  const describe = (run: BatchRun, i: number) => {
+    const { x, y: loss } = columns[i];
+    if (x.length === 0) return `${run.label}: no steps.`;
     return byIteration
-      ? `${run.label}: ${r.length} iterations, batch loss between ${formatNumber(Math.min(...values))} and ${formatNumber(Math.max(...values))}.`
-      : `${run.label}: loss ${formatNumber(values[0])} at the start, ${formatNumber(values[values.length - 1])} after epoch ${r[r.length - 1].x}.`;
+      ? `${run.label}: ${x.length} iterations, batch loss between ${formatNumber(losses[i][0])} and ${formatNumber(losses[i][1])}.`
+      : `${run.label}: loss ${formatNumber(loss[0])} at the start, ${formatNumber(loss[loss.length - 1])} after epoch ${x[x.length - 1]}.`;
   };
   const figure = layeredPlot({
     ...axesOptions(per, width, height, xDomain(per, length), y),
     ariaLabel: byIteration ? "Loss per iteration, on each step's own batch" : "Loss on all the data after each epoch",
-    ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map((run, i) => describe(run, rowsByRun[i])).join(" ")}`,
+    ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map(describe).join(" ")}`,
     color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend },
-    overlay: runMarks(runs, rowsByRun, byIteration),
+    overlay: runMarks(runs, columns, byIteration),
   });
   for (const other of warmLengths) warmBase(`batch ${per} ${width} ${height} ${xDomain(per, other)} ${y}`, () => axesOptions(per, width, height, xDomain(per, other), y));
   return figure;

@@ -10,7 +10,7 @@ import { seriesSummary } from "./summaries.js";
 import { columnLines } from "./columnLines.js";
 
 /** Runs this long or shorter get a dot per step, as in ContourPlot. */
-const MAX_DOTTED_STEPS = 150;
+const MAX_DOTTED_STEPS = 100;
 
 export interface RunPathOptions {
   /** The map's view (the surface's domain, or the `domain` given to LayeredContour). */
@@ -45,8 +45,9 @@ function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.M
       casing: { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 },
       clip: true,
     }),
-    // One dot per step shows the step lengths of a short run; on a long one they would merge into the line.
-    points.length <= MAX_DOTTED_STEPS ? Plot.dot(points, { ...xy, r: 2.5, fill: color, title: (p: DrawPoint) => `${label}, step ${p.step}` }) : null,
+    // One dot per step shows the step lengths of a short run; on a long one they would merge into the line. No title
+    // per dot (as in ContourPlot): a slider redraws them all on every move.
+    points.length <= MAX_DOTTED_STEPS ? Plot.dot(points, { ...xy, r: 2.5, fill: color }) : null,
     Plot.dot([points[0]], { ...xy, r: 5, fill: "white", stroke: color, strokeWidth: 2.5 }),
     trace.stop.reason === "diverged"
       ? [
