@@ -1,10 +1,18 @@
-// Steps to converge over (η, β) as a heat map: a cell per grid point, blank where the run diverged.
+// Steps to converge over (η, β) as a heat map: a cell per grid point, blank where the run diverged. A layered figure
+// (./layers.ts), so show it in a FigureSlot: the axes and the colour legend are drawn once (the x axis counts the
+// grid's columns, so one base serves every set of learning rates), and each call draws only the overlay: the cells,
+// the learning rates under the x ticks, and the ring round the highlighted cells.
 import * as Plot from "@observablehq/plot";
-import { plot } from "./plot.js";
+import * as d3 from "d3";
 import type { ConvergenceCell } from "../lib/analysis/convergenceMap.js";
 import { formatNumber } from "./format.js";
+import { layerMargins, stackLayers, type LayeredFigure } from "./layers.js";
+import { legend, plot } from "./plot.js";
+import { hoverTitle, svgNs } from "./handDrawn.js";
 
-export interface MomentumMapOptions extends Omit<Plot.PlotOptions, "marks"> {
+export interface MomentumMapOptions {
+  width: number;
+  height: number;
   /** The grid's axes, so a partly computed map keeps its frame. */
   lrs: readonly number[];
   betas: readonly number[];
@@ -13,25 +21,112 @@ export interface MomentumMapOptions extends Omit<Plot.PlotOptions, "marks"> {
   highlight?: readonly { lr: number; beta: number; label: string }[];
 }
 
-export function MomentumMap(cells: readonly ConvergenceCell[], options: MomentumMapOptions) {
-  const { lrs, betas, maxSteps, highlight = [], ...plotOptions } = options;
+/** Every sixth column carries a tick; its learning rate is written under it by the overlay. */
+const tickEvery = 6;
+const tooSlowFill = "#ddd";
+
+const bases = new Map<string, Element>();
+const legends = new Map<number, Element>();
+
+/** Drawn once per key, then copied. */
+function cached<K>(cache: Map<K, Element>, key: K, draw: () => Element): Element {
+  return cachedTemplate(cache, key, draw).cloneNode(true) as Element;
+}
+
+function cachedTemplate<K>(cache: Map<K, Element>, key: K, draw: () => Element): Element {
+  let element = cache.get(key);
+  if (!element) cache.set(key, (element = draw()));
+  return element;
+}
+
+/** The colour of a converged cell: Plot's log viridis scale from 1 to maxSteps, as in the legend. */
+export function stepsColor(steps: number, maxSteps: number): string {
+  return d3.interpolateViridis(Math.log(Math.max(1, steps)) / Math.log(maxSteps));
+}
+
+/**
+ * A Plot render function for the cells: one <path> per colour (a rectangle per cell in it) instead of a <rect> per
+ * cell, so that the map redraws with a few dozen elements rather than six hundred. Over them, one transparent
+ * rectangle whose tooltip (<title>) names the cell under the pointer, written as the pointer moves: the labels of
+ * six hundred cells are never made up front.
+ */
+function cellLayer(cells: readonly ConvergenceCell[], column: (c: ConvergenceCell) => number | undefined, maxSteps: number, label: (c: ConvergenceCell) => string) {
+  return (_index: unknown, scales: Record<string, unknown>, _values: unknown, dimensions: Plot.Dimensions, context: { document: Document }) => {
+    const sx = scales.x as ((v: number) => number) & { bandwidth(): number; domain(): number[] };
+    const sy = scales.y as ((v: number) => number) & { bandwidth(): number; domain(): number[] };
+    const [w, h] = [sx.bandwidth(), sy.bandwidth()];
+    const doc = context.document;
+    const byFill = new Map<string, string[]>();
+    const at = new Map<string, ConvergenceCell>();
+    for (const c of cells) {
+      const i = column(c);
+      if (i === undefined) continue;
+      at.set(`${i} ${c.beta}`, c);
+      const fill = c.outcome === "converged" ? stepsColor(c.steps!, maxSteps) : c.outcome === "tooSlow" ? tooSlowFill : null;
+      if (fill === null) continue;
+      let parts = byFill.get(fill);
+      if (!parts) byFill.set(fill, (parts = []));
+      parts.push(`M${sx(i)},${sy(c.beta)}h${w}v${h}h${-w}z`);
+    }
+    const g = doc.createElementNS(svgNs, "g");
+    const cellsGroup = doc.createElementNS(svgNs, "g");
+    cellsGroup.setAttribute("aria-hidden", "true");
+    for (const [fill, parts] of byFill) {
+      const path = doc.createElementNS(svgNs, "path");
+      path.setAttribute("fill", fill);
+      path.setAttribute("d", parts.join(""));
+      cellsGroup.append(path);
+    }
+    const band = (scale: typeof sx, v: number) => scale.domain().find((d) => v >= scale(d) && v < scale(d) + scale.bandwidth());
+    const hover = hoverTitle(doc, dimensions, (px, py) => {
+      const cell = at.get(`${band(sx, px)} ${band(sy, py)}`);
+      return cell ? label(cell) : "";
+    });
+    g.append(cellsGroup, hover);
+    return g as unknown as SVGElement;
+  };
+}
+
+export function MomentumMap(cells: readonly ConvergenceCell[], options: MomentumMapOptions): LayeredFigure {
+  const { lrs, betas, maxSteps, highlight = [], width, height } = options;
   const label = (c: ConvergenceCell) =>
     `η = ${formatNumber(c.lr, 3)}, β = ${formatNumber(c.beta, 3)}: ` +
     (c.outcome === "converged" ? `${c.steps} steps` : c.outcome === "diverged" ? "diverges" : `not within ${maxSteps} steps`);
   const converged = cells.filter((c) => c.outcome === "converged");
-  return plot({
+  const columns = d3.range(lrs.length);
+  const tickColumns = columns.filter((i) => i % tickEvery === 0);
+  const columnOf = new Map(lrs.map((lr, i) => [lr, i]));
+  const column = (c: { lr: number }) => columnOf.get(c.lr);
+  const geometry = {
+    ...layerMargins,
+    width,
+    height,
+    x: { type: "band", domain: columns, label: "learning rate η (log-spaced)", ticks: tickColumns, tickFormat: () => "" },
+    y: { type: "band", domain: [...betas].reverse(), label: "momentum coefficient (μ)", tickFormat: (v: number) => formatNumber(v, 2), ticks: betas.filter((_, i) => i % 4 === 0) },
+  } as const;
+  const key = `momentum map ${width} ${height} ${lrs.length} ${betas.join(",")}`;
+  const base = cachedTemplate(bases, key, () => {
+    const svg = plot({ ...geometry, marks: [] });
+    svg.setAttribute("aria-hidden", "true");
+    return svg;
+  });
+  const overlay = plot({
+    ...geometry,
+    x: { ...geometry.x, axis: null },
+    y: { ...geometry.y, axis: null },
     ariaLabel: "Steps to converge over learning rate and momentum",
     ariaDescription:
       `Heat map of ${cells.length} of ${lrs.length * betas.length} runs: ${converged.length} converged, ` +
-      `${cells.filter((c) => c.outcome === "diverged").length} diverged, ${cells.filter((c) => c.outcome === "tooSlow").length} too slow.`,
-    x: { type: "band", domain: lrs, label: "learning rate η (log-spaced)", tickFormat: (v: number) => formatNumber(v, 2), ticks: lrs.filter((_, i) => i % 6 === 0) },
-    y: { type: "band", domain: [...betas].reverse(), label: "momentum coefficient (μ)", tickFormat: (v: number) => formatNumber(v, 2), ticks: betas.filter((_, i) => i % 4 === 0) },
-    color: { type: "log", scheme: "viridis", label: "steps to converge", legend: true, domain: [1, maxSteps] },
+      `${cells.filter((c) => c.outcome === "diverged").length} diverged, ${cells.filter((c) => c.outcome === "tooSlow").length} too slow.` +
+      ` Learning rates from ${formatNumber(lrs[0])} to ${formatNumber(lrs.at(-1)!)}, log-spaced; momentum from ${formatNumber(betas[0])} to ${formatNumber(betas.at(-1)!)}.`,
     marks: [
-      Plot.cell(cells, { x: "lr", y: "beta", fill: (c: ConvergenceCell) => (c.outcome === "converged" ? Math.max(1, c.steps!) : null), inset: 0, title: label }),
-      Plot.cell(cells.filter((c) => c.outcome === "tooSlow"), { x: "lr", y: "beta", fill: "#ddd", inset: 0, title: label }),
-      Plot.cell(highlight, { x: "lr", y: "beta", stroke: "red", strokeWidth: 2, title: "label" }),
+      cellLayer(cells, column, maxSteps, label) as unknown as Plot.Markish,
+      Plot.cell(highlight, { x: column, y: "beta", stroke: "red", strokeWidth: 2, title: "label" }),
+      // The base's x ticks carry no text: the learning rates under them change with the grid.
+      Plot.text(tickColumns, { x: (i: number) => i, frameAnchor: "bottom", dy: 9, lineAnchor: "top", text: (i: number) => formatNumber(lrs[i], 2), ariaHidden: "true" }),
     ],
-    ...plotOptions,
   });
+  const key2 = cached(legends, maxSteps, () => legend({ color: { type: "log", scheme: "viridis", label: "steps to converge", domain: [1, maxSteps] } }));
+  // The base is copied only if this figure's base is put on the page (a FigureSlot showing it already keeps its own).
+  return stackLayers(() => base.cloneNode(true) as Element, overlay, key, width, key2);
 }

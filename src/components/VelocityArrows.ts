@@ -34,14 +34,17 @@ export function addArrows<T extends Element>(figure: T, arrows: readonly Arrow[]
   const sy = plot.scale("y");
   const frame = svg.getAttribute("viewBox")?.split(" ").map(Number) ?? [0, 0, 0, 0];
   const inside = (px: number, py: number) => px >= frame[0] && py >= frame[1] && px <= frame[0] + frame[2] && py <= frame[1] + frame[3];
-  const g = d3.select(svg).append("g").attr("class", "downhill-arrows").attr("aria-hidden", "true").attr("stroke", color).attr("fill", "none").attr("stroke-width", 1.5);
+  // One path for all the arrows: a figure redrawn on every slider move gains nothing from a hundred elements.
+  let d = "";
   for (const { x, y, dx, dy } of arrows) {
     const [x1, y1, x2, y2] = [sx.apply(x), sy.apply(y), sx.apply(x + dx), sy.apply(y + dy)];
     if (![x1, y1, x2, y2].every(Number.isFinite) || !inside(x1, y1) || Math.hypot(x2 - x1, y2 - y1) < 1) continue;
     const angle = Math.atan2(y2 - y1, x2 - x1);
     const head = heads ? Math.min(6, Math.hypot(x2 - x1, y2 - y1) / 2) : 0;
     const wing = (a: number) => `${x2 - head * Math.cos(angle + a)},${y2 - head * Math.sin(angle + a)}`;
-    g.append("path").attr("d", `M${x1},${y1}L${x2},${y2}M${wing(0.5)}L${x2},${y2}L${wing(-0.5)}`);
+    d += `M${x1},${y1}L${x2},${y2}` + (heads ? `M${wing(0.5)}L${x2},${y2}L${wing(-0.5)}` : "");
   }
+  const g = d3.select(svg).append("g").attr("class", "downhill-arrows").attr("aria-hidden", "true").attr("stroke", color).attr("fill", "none").attr("stroke-width", 1.5);
+  if (d) g.append("path").attr("d", d);
   return figure;
 }

@@ -1,9 +1,11 @@
+// @vitest-environment jsdom
 // The claims of the Adaptive methods page, computed with lib/ as the page computes them.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runOptimizer } from "../../lib/index.js";
 import { adamMoments } from "../../lib/analysis/adamMoments.js";
 import { updateExcerpt } from "../../src/components/sourceExcerpt.js";
+import { AdaptiveLrChart, AdaptiveMomentsChart } from "../../src/components/AdaptiveCharts.js";
 
 const objective = { name: "ravine", params: { kappa: 25 } } as const;
 const start = [-3.5, 1.5];
@@ -51,5 +53,24 @@ describe("Adaptive methods page", () => {
       const t = runOptimizer({ objective: ravine, start, optimizer: { name, lr: 0.1 }, steps: 80 });
       expect(t.loss.at(-1)!).toBeLessThan(gd.loss.at(-1)! / 10);
     }
+  });
+
+  it("the charts keep their axes for nearby η and say what they show", () => {
+    const moments = (lr: number, corrected: boolean, panel: "moments" | "step") => {
+      const run = runOptimizer({ objective: "quadratic1d", start: [10], optimizer: { name: "adam", lr }, steps: 60, recordState: true });
+      return AdaptiveMomentsChart(adamMoments(run, 0), { width: 640, height: 220, corrected, lr, panel });
+    };
+    expect(moments(0.1, true, "moments").baseKey).toBe(moments(0.12, true, "moments").baseKey);
+    expect(moments(0.1, true, "step").baseKey).toBe(moments(0.12, true, "step").baseKey);
+    expect(moments(0.1, true, "moments").overlay.getAttribute("aria-label")).toBe("Adam's moments with bias correction");
+    expect(moments(0.1, false, "moments").overlay.getAttribute("aria-description")).toMatch(/^At step 1, m = 2, √v = 0\.6325; at step 60/);
+    expect(moments(0.1, false, "step").legend?.textContent).toContain("η·m/(√v+ε) ÷ η");
+    const lr = (eta: number) =>
+      AdaptiveLrChart(
+        (["adagrad", "rmsprop", "adam"] as const).map((name) => ({ label: name, trace: runOptimizer({ objective, start, optimizer: { name, lr: eta }, steps: 80, recordState: true }) })),
+        { width: 640, height: 260, reference: 2 / 25 },
+      );
+    expect(lr(0.1).baseKey).toBe(lr(0.11).baseKey);
+    expect(lr(0.1).overlay.getAttribute("aria-description")).toMatch(/^adagrad: after the last step, [\d.]+ along x and [\d.]+ along y\./);
   });
 });

@@ -1,8 +1,15 @@
+// @vitest-environment jsdom
 // The claims of the Momentum page, computed with lib/ as the page computes them.
 import { describe, expect, it } from "vitest";
 import { runOptimizer } from "../../lib/index.js";
 import { convergenceMap, fastestCell, logSpace } from "../../lib/analysis/convergenceMap.js";
 import { velocityArrows } from "../../src/components/VelocityArrows.js";
+import { fromLogPosition } from "../../src/components/inputs.js";
+import { mapBetas, mapLrs, mapOptions, packCells, sliderKappas, tableMap, tableSpec, unpackCells, type MapTable } from "../../src/components/momentumMapTable.js";
+import { RavineContour, ravineKappa, ravineLevels } from "../../src/components/RavineContour.js";
+import { LossLines, coarseDomain } from "../../src/components/LossLines.js";
+import { cachedGrid, contourLevels } from "../../src/components/contourGrid.js";
+import { optimizerSurface } from "../../src/components/OptimizerSurface.js";
 
 const objective = { name: "ravine", params: { kappa: 25 } } as const;
 const start = [-3.5, 1.5];
@@ -120,5 +127,74 @@ describe("Momentum page", () => {
     expect(Math.abs(fastest.beta - ((Math.sqrt(kappa) - 1) / (Math.sqrt(kappa) + 1)) ** 2)).toBeLessThan(0.15);
     expect(fastest.lr / (4 / (1 + Math.sqrt(kappa)) ** 2)).toBeGreaterThan(0.66);
     expect(fastest.lr / (4 / (1 + Math.sqrt(kappa)) ** 2)).toBeLessThan(1.5);
+  });
+
+  it("the map table holds lib's convergenceMap for every value of the κ slider, and only for the page's objective and start", () => {
+    expect(sliderKappas).toContain(25);
+    expect(sliderKappas).toContain(fromLogPosition(1.41));
+    expect(new Set(sliderKappas).size).toBe(sliderKappas.length);
+    for (let k = 0; k <= 200; ++k) expect(sliderKappas).toContain(fromLogPosition(k / 100));
+    // mapBetas is the page's former d3.range(0, 0.96, 0.05), rounded.
+    expect(mapBetas).toEqual(Array.from({ length: 20 }, (_, i) => Math.round(i * 0.05 * 100) / 100));
+    const table: MapTable = { spec: tableSpec(start), cells: {} };
+    for (const kappa of [1, 6.31, 25, 100]) {
+      const ravine = { name: "ravine", params: { kappa } } as const;
+      const cells = convergenceMap(mapOptions(ravine, start, kappa));
+      table.cells[String(kappa)] = packCells(cells);
+      expect(unpackCells(table.cells[String(kappa)], mapLrs(kappa), mapBetas)).toEqual(cells);
+      expect(tableMap(table, ravine, start, kappa)).toEqual(cells);
+      // Another start, another objective or a κ the table lacks: the page computes the map itself.
+      expect(tableMap(table, ravine, [-3, 1.5], kappa)).toBeUndefined();
+      expect(tableMap(table, { name: "rosenbrock" }, start, kappa)).toBeUndefined();
+    }
+    expect(tableMap(table, { name: "ravine", params: { kappa: 26 } }, start, 26)).toBeUndefined();
+  });
+
+  it("the ravine's exact contour levels are ContourPlot's (evenly spaced ticks between the view's extremes)", () => {
+    for (const kappa of [1, 3.98, 25, 100]) {
+      const objective = { name: "ravine", params: { kappa } } as const;
+      expect(ravineKappa(objective)).toBe(kappa);
+      const surface = optimizerSurface(objective);
+      const box = { x: [...surface.domain.x], y: [...surface.domain.y] } as const;
+      const grid = cachedGrid(surface.f, surface.domain, 120, 120);
+      const sampled = contourLevels(grid, { count: 20 });
+      expect(sampled.log).toBe(false); // evenly spaced on the grid too: no log levels to draw
+      const exact = ravineLevels(kappa, { x: [box.x[0], box.x[1]], y: [box.y[0], box.y[1]] });
+      // The grid's samples sit half a cell inside the view, so its top tick may be one fewer.
+      expect(exact.slice(0, sampled.thresholds.length)).toEqual(sampled.thresholds);
+      expect(exact.length - sampled.thresholds.length).toBeLessThanOrEqual(1);
+    }
+    expect(ravineKappa({ name: "rosenbrock" })).toBeUndefined();
+    expect(ravineKappa({ expr: "x^2 + y^2" })).toBeUndefined();
+  });
+
+  it("draws the ravine's map as ellipses over axes that every κ shares, the runs and their labels in the overlay", () => {
+    const figure = (kappa: number, lr: number) => {
+      const objective = { name: "ravine", params: { kappa } } as const;
+      const trace = runOptimizer({ objective, start, optimizer: { name: "sgd", lr }, steps: 100 });
+      return RavineContour(objective, optimizerSurface(objective), { width: 720, trajectories: [{ trace, label: "plain descent" }] });
+    };
+    const a = figure(25, 0.072);
+    const b = figure(100, 1);
+    expect(b.baseKey).toBe(a.baseKey);
+    const box = { x: [-4, 4], y: [-2, 2] } as const;
+    expect(a.overlay.querySelectorAll("ellipse")).toHaveLength(ravineLevels(25, box).length);
+    expect(a.overlay.getAttribute("aria-label")).toBe("Contour map of Ravine with plain descent");
+    expect(a.overlay.getAttribute("aria-description")).toContain("evenly spaced levels");
+    expect(b.overlay.getAttribute("aria-description")).toContain("plain descent: ");
+    expect(b.overlay.textContent).toContain("plain descent diverged"); // η far above 2/κ: the loss overflows
+    // Another objective typed into the ✏️ cell: a contour map from the grid.
+    const rosenbrock = RavineContour({ name: "rosenbrock" }, optimizerSurface({ name: "rosenbrock" }), { width: 720 });
+    expect(rosenbrock.overlay.getAttribute("aria-label")).toContain("Rosenbrock");
+  });
+
+  it("the loss chart's log axis is rounded to five decades below, so nearby runs share it", () => {
+    expect(coarseDomain([1e-13, 100], 5)).toEqual([1e-15, 100]);
+    expect(coarseDomain([1e-10, 1e3], 5)).toEqual([1e-10, 1e3]);
+    expect(coarseDomain([1e-3, 1e37], 5)).toEqual([1e-5, 1e40]);
+    const objective = { name: "ravine", params: { kappa: 25 } } as const;
+    const chart = (lr: number) => LossLines([{ trace: runOptimizer({ objective, start, optimizer: { name: "momentum", lr, beta: 0.8 }, steps: 100 }), label: "momentum" }], { width: 640, height: 240, logScale: true, decades: 5 });
+    expect(chart(0.07).baseKey).toBe(chart(0.06).baseKey);
+    expect(chart(0.07).overlay.getAttribute("aria-description")).toContain("Loss per step on a log scale.");
   });
 });
