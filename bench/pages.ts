@@ -251,6 +251,9 @@ const instrument = String.raw`(() => {
   window.__downhillBench = {
     async list() {
       await settle(500, 15000);
+      // A page may build its controls after a long first computation (the playground, on a loaded machine).
+      for (const end = performance.now() + 15000; controls().length === 0 && performance.now() < end; )
+        await new Promise((resolve) => setTimeout(resolve, 100));
       return controls().map((input) => {
         if (!originals.has(input)) originals.set(input, input.value);
         return { label: labelText(input) || "(unlabelled)", kind: input.type, min: input.min, max: input.max, value: input.value };
