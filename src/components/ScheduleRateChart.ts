@@ -47,14 +47,16 @@ export function ScheduleRateChart(curves: readonly RateCurve[], options: Schedul
   const lrs = mainRows.map((r) => r.lr);
   const longest = Math.max(1, ...curves.map((c) => c.rates.length));
   const steps = Array.from({ length: longest }, (_, i) => i);
-  // The faint curves are the same objects while only the chosen schedule's sliders move: their paths are kept.
-  const line = (c: RateCurve) => ({ xs: steps, ys: c.rates.map((lr) => (keep(lr) ? lr : NaN)), title: c.label, memo: c });
+  // The faint curves are the same objects while only the chosen schedule's sliders move: their paths are kept. A rate
+  // that is not finite, or not positive on a log axis, has no position, and the path breaks there.
+  const line = (c: RateCurve) => ({ xs: steps, ys: c.rates, title: c.label, memo: c });
   const x = { label: "step", grid: true, domain: [0, Math.max(1, longest - 1)] };
-  const all = curves.flatMap((c) => c.rates).filter(keep);
-  const extent: [number, number] = all.length ? [logScale ? Math.min(...all) : 0, Math.max(...all)] : [1, 1];
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const c of curves) for (const lr of c.rates) if (keep(lr)) [lo, hi] = [Math.min(lo, lr), Math.max(hi, lr)];
+  const extent: [number, number] = hi >= lo ? [logScale ? lo : 0, hi] : [1, 1];
   const y = {
     ...(logScale ? { type: "log" as const, label: "learning rate η (log scale)", grid: true } : { label: "learning rate η", grid: true }),
-    domain: keepDomain(rateDomain(all, logScale), extent, shownDomain(slot, "y"), { log: logScale }),
+    domain: keepDomain(rateDomain(hi >= lo ? [lo, hi] : [], logScale), extent, shownDomain(slot, "y"), { log: logScale }),
   };
   const figure = layeredPlot({
     width,
