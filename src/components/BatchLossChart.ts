@@ -11,7 +11,7 @@ import { lossPerEpoch } from "../lib/analysis/batchSampling.js";
 import { lossDomain } from "./LossChart.js";
 import { ceilOneTwoFive, coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
-import { columnLines } from "./columnLines.js";
+import { columnDots, columnLines } from "./columnLines.js";
 import { warmBase } from "./warmBases.js";
 
 export interface BatchRun {
@@ -97,7 +97,7 @@ function runMarks(runs: readonly BatchRun[], columns: Columns[], byIteration: bo
   const labels = runs.flatMap(({ label }, i) => Array.from(columns[i].x, () => label));
   return [
     lines,
-    runs.map(({ color }, i) => Plot.dot({ length: columns[i].x.length }, { x: columns[i].x, y: columns[i].y, fill: color, r: 2.5 })),
+    columnDots(runs.map(({ color }, i) => ({ ...columns[i], fill: color })), { r: 2.5 }),
     Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: labels, epoch: X, loss: Y }, format: { x: false, y: false, loss: (v: number) => formatNumber(v) } })),
   ];
 }

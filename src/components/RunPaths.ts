@@ -1,13 +1,14 @@
 // Runs drawn over a LayeredContour map through its `marks` option, as ContourPlot draws the runs it is given (a
 // white-cased line, a dot per step on a short run, a ring at the start, an × where a run diverged), but with the
-// lines written straight into SVG paths (./columnLines.ts) instead of through Plot.line, which costs several times
-// more on the long, noisy runs of these pages. It also supplies what ContourPlot would have said about the runs: the
-// figure's name and the runs' sentences of its text summary.
+// lines and dots written straight into SVG paths (./columnLines.ts) instead of through Plot.line, which costs several
+// times more on the long, noisy runs of these pages, and Plot.dot, an element (styled and laid out anew) per step.
+// It also supplies what ContourPlot would have said about the runs: the figure's name and the runs' sentences of its
+// text summary.
 import * as Plot from "@observablehq/plot";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
 import { seriesSummary } from "./summaries.js";
-import { columnLines } from "./columnLines.js";
+import { columnDots, columnLines } from "./columnLines.js";
 
 /** Runs this long or shorter get a dot per step, as in ContourPlot. */
 const MAX_DOTTED_STEPS = 100;
@@ -39,15 +40,17 @@ function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.M
   if (points.length === 0) return [];
   const last = points[points.length - 1];
   const xy = { x: "x", y: "y", clip: "frame" } as const;
+  const x = points.map((p) => p.x);
+  const y = points.map((p) => p.y);
   return [
-    columnLines([{ x: points.map((p) => p.x), y: points.map((p) => p.y), stroke: color }], {
+    columnLines([{ x, y, stroke: color }], {
       strokeWidth: 2,
       casing: { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 },
       clip: true,
     }),
     // One dot per step shows the step lengths of a short run; on a long one they would merge into the line. No title
     // per dot (as in ContourPlot): a slider redraws them all on every move.
-    points.length <= MAX_DOTTED_STEPS ? Plot.dot(points, { ...xy, r: 2.5, fill: color }) : null,
+    points.length <= MAX_DOTTED_STEPS ? columnDots([{ x, y, fill: color }], { r: 2.5, clip: true }) : null,
     Plot.dot([points[0]], { ...xy, r: 5, fill: "white", stroke: color, strokeWidth: 2.5 }),
     trace.stop.reason === "diverged"
       ? [

@@ -19,9 +19,11 @@ export interface SaddleGradNormChartOptions {
   steps?: number;
   width: number;
   height: number;
+  /** A colour legend above the chart (default true); a page showing one legend for several figures turns it off. */
+  legend?: boolean;
 }
 
-export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, steps, width, height }: SaddleGradNormChartOptions): LayeredFigure {
+export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, steps, width, height, legend = true }: SaddleGradNormChartOptions): LayeredFigure {
   const series = toSeries(traces);
   const rowsBySeries = series.map(({ trace, label }) => finiteSteps(trace.gradNorm, { positive: true }).map((r) => ({ label, ...r })));
   const rows = rowsBySeries.flat();
@@ -38,7 +40,7 @@ export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, 
     ...axesOptions(width, height, lastStep, y, threshold),
     ariaLabel: `Gradient norm per step (log scale) for ${series.map((s) => s.label).join(", ")}`,
     ariaDescription: `Gradient norm per step on a log scale; the dashed line at ${formatNumber(threshold)} is where a stopping rule would declare convergence. ${summary.join(" ")}`,
-    color: seriesColorScale(series),
+    color: { ...seriesColorScale(series), legend: legend && series.length > 1 },
     overlay: runMarks(series, rowsBySeries),
   });
   // The next domains a slider is likely to need, four decades lower or higher, two more or fewer at the top.

@@ -1,7 +1,8 @@
+// @vitest-environment jsdom
 // Helpers of the batch-size and saddle-points charts: coarse axis domains and path data written from columns.
 import { describe, expect, it } from "vitest";
 import { ceilOneTwoFive, coarseLogDomain } from "../../src/components/coarseDomain.js";
-import { pathData } from "../../src/components/columnLines.js";
+import { columnDots, pathData } from "../../src/components/columnLines.js";
 
 describe("coarseLogDomain", () => {
   it("rounds to whole decades on multiples of the steps, holding every positive finite value", () => {
@@ -34,5 +35,17 @@ describe("pathData", () => {
     expect(pathData([0, 1, NaN, 3, 4], [0, 1, 2, 3, 4], id, id)).toBe("M0,0L1,1M3,3L4,4");
     expect(pathData([0, 0.1, 0.2, 0.3, 5], [0, 0, 0, 0, 0], id, id)).toBe("M0,0L5,0");
     expect(pathData([0, 0.1, 0.2], [0, 0, 0], id, id)).toBe("M0,0L0.2,0");
+  });
+});
+
+describe("columnDots", () => {
+  it("draws one filled path per series, a circle of two arcs at each point on the scales", () => {
+    const mark = columnDots([{ x: [10, NaN, 30], y: [20, 0, 40], fill: "red" }], { r: 2 });
+    const dimensions = { width: 100, height: 100, marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0 };
+    const g = mark.call(null as never, [], { x: (v: number) => v, y: (v: number) => v } as never, {} as never, dimensions as never, { document } as never);
+    const paths = g!.querySelectorAll("path");
+    expect(paths.length).toBe(1);
+    expect(paths[0].getAttribute("fill")).toBe("red");
+    expect(paths[0].getAttribute("d")).toBe("M8,20a2,2 0 1,0 4,0a2,2 0 1,0 -4,0M28,40a2,2 0 1,0 4,0a2,2 0 1,0 -4,0");
   });
 });
