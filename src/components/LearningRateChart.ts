@@ -3,7 +3,8 @@
 import * as Plot from "@observablehq/plot";
 import { plot } from "./plot.js";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
-import { keepDomain, lazyTip, overlayMark, shownDomain } from "./svgMarks.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
+import { keepDomain, shownDomain } from "./stickyDomain.js";
 import { finiteSteps } from "./points.js";
 import { rateDomain } from "./ScheduleRateChart.js";
 import { stepDomain } from "./ScheduleLossChart.js";

@@ -4,7 +4,8 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
-import { keepDomain, lazyTip, overlayMark, shownDomain } from "./svgMarks.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
+import { keepDomain, shownDomain } from "./stickyDomain.js";
 import type { Trace } from "../../lib/types.js";
 import { formatNumber } from "./format.js";
 import { lossDomain } from "./LossChart.js";

@@ -7,7 +7,8 @@ import type { PointReport } from "../../lib/analysis/swaLandscape.js";
 import { formatNumber } from "./format.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { legend } from "./plot.js";
-import { keepDomain, overlayMark, shownDomain } from "./svgMarks.js";
+import { overlayMark } from "./svgMarks.js";
+import { keepDomain, shownDomain } from "./stickyDomain.js";
 
 export interface SwaBar {
   label: string;

@@ -17,6 +17,8 @@ export interface StickyOptions {
   minSpan?: number;
 }
 
+import { isLayeredFigure } from "./layers.js";
+
 const niceSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 /** A domain that remembers its last value: call it with the extent the data needs now. */
@@ -28,15 +30,11 @@ export function stickyDomain({ log = false, fill = 0.4, step, limit, minSpan = 1
     let [lo, hi] = [to(needed[0]), to(needed[1])];
     if (!(Number.isFinite(lo) && Number.isFinite(hi))) return current ?? [from(0), from(1)];
     if (hi - lo < minSpan) [lo, hi] = [(lo + hi - minSpan) / 2, (lo + hi + minSpan) / 2];
-    if (current) {
-      const [a, b] = [to(current[0]), to(current[1])];
-      if (a <= lo && hi <= b && hi - lo >= fill * (b - a)) return current;
-    }
     const grid = step ?? niceSteps.find((s) => s >= (hi - lo) / 3) ?? niceSteps[niceSteps.length - 1];
     let [a, b] = [Math.floor(lo / grid) * grid, Math.ceil(hi / grid) * grid];
     if (b - a < minSpan) b = a + grid;
     if (limit) [a, b] = [Math.max(to(limit[0]), a), Math.min(to(limit[1]), b)];
-    current = [from(a), from(b)];
+    current = keepDomain([from(a), from(b)], [from(lo), from(hi)], current, { fill, log });
     return current;
   };
 }
@@ -49,4 +47,31 @@ export function decadeDomain(values: readonly number[]): [number, number] {
   const a = Math.floor(Math.log10(lo));
   const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
   return [10 ** a, 10 ** b];
+}
+
+/** The domain of the figure shown in `slot` on this axis, if it shows a layered figure with that scale. */
+export function shownDomain(slot: Element | null | undefined, axis: "x" | "y"): readonly number[] | undefined {
+  const shown = slot?.firstElementChild;
+  if (!isLayeredFigure(shown)) return undefined;
+  const domain = Array.from(shown.scale(axis)?.domain ?? []);
+  return domain.length === 2 && domain.every((v) => typeof v === "number") ? (domain as number[]) : undefined;
+}
+
+/**
+ * The domain shown before (`previous`), while the data's extent lies inside it and spans at least `fill` of it (in
+ * decades on a log axis); otherwise `fresh`. A slider that moves the data a little then keeps the axes drawn (a new
+ * domain means a new base: axes drawn, inserted, laid out and painted again), and the axes do not jump as one drags.
+ */
+export function keepDomain(
+  fresh: [number, number],
+  extent: readonly [number, number],
+  previous: readonly number[] | undefined,
+  { fill = 0.5, log = false }: { fill?: number; log?: boolean } = {},
+): [number, number] {
+  if (!previous || previous.length !== 2) return fresh;
+  const f = log ? Math.log10 : (v: number) => v;
+  const [a, b] = [f(previous[0]), f(previous[1])];
+  const [lo, hi] = [f(extent[0]), f(extent[1])];
+  if (!(b > a) || !Number.isFinite(lo) || !Number.isFinite(hi)) return fresh;
+  return lo >= a && hi <= b && hi - lo >= fill * (b - a) ? [previous[0], previous[1]] : fresh;
 }

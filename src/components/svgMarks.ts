@@ -5,7 +5,6 @@
 import type * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { plot } from "./plot.js";
-import { isLayeredFigure } from "./layers.js";
 
 const svgNS = "http://www.w3.org/2000/svg";
 
@@ -171,31 +170,4 @@ export function lazyTip(overlay: Element, options: Plot.PlotOptions, marks: () =
     overlay.append(layer);
   };
   overlay.addEventListener("pointerenter", build);
-}
-
-/** The domain of the figure shown in `slot` on this axis, if it shows a layered figure with that scale. */
-export function shownDomain(slot: Element | null | undefined, axis: "x" | "y"): readonly number[] | undefined {
-  const shown = slot?.firstElementChild;
-  if (!isLayeredFigure(shown)) return undefined;
-  const domain = Array.from(shown.scale(axis)?.domain ?? []);
-  return domain.length === 2 && domain.every((v) => typeof v === "number") ? (domain as number[]) : undefined;
-}
-
-/**
- * The domain shown before (`previous`), while the data's extent lies inside it and spans at least `fill` of it (in
- * decades on a log axis); otherwise `fresh`. A slider that moves the data a little then keeps the axes drawn (a new
- * domain means a new base: axes drawn, inserted, laid out and painted again), and the axes do not jump as one drags.
- */
-export function keepDomain(
-  fresh: [number, number],
-  extent: readonly [number, number],
-  previous: readonly number[] | undefined,
-  { fill = 0.5, log = false }: { fill?: number; log?: boolean } = {},
-): [number, number] {
-  if (!previous || previous.length !== 2) return fresh;
-  const f = log ? Math.log10 : (v: number) => v;
-  const [a, b] = [f(previous[0]), f(previous[1])];
-  const [lo, hi] = [f(extent[0]), f(extent[1])];
-  if (!(b > a) || !Number.isFinite(lo) || !Number.isFinite(hi)) return fresh;
-  return lo >= a && hi <= b && hi - lo >= fill * (b - a) ? [previous[0], previous[1]] : fresh;
 }

@@ -7,6 +7,7 @@ import * as d3 from "d3";
 import { legend } from "../plot.js";
 import { FigureSlot, layeredPlot, stackLayers, type FigureSlotElement, type LayeredFigure } from "../layers.js";
 import type { Trace } from "../../lib/index.js";
+import { keepDomain } from "../stickyDomain.js";
 import { seriesColorScale, type Series } from "../series.js";
 import { learningRateSummary, seriesSummary } from "../summaries.js";
 import { thinSteps, type StepValue } from "./thin.js";
@@ -47,16 +48,6 @@ export function panelDomain(rows: readonly StepValue[], log: boolean): [number, 
   const top = hi > 0 ? roundUp(hi) : 1;
   const bottom = lo < 0 ? -roundUp(-lo) : 0;
   return [bottom, top];
-}
-
-/**
- * The domain shown until now if it still holds the new one and is not much looser (two decades more on a log axis,
- * 2.5 times the top on a linear one), else the new one: a slider dragged back and forth keeps its axes.
- */
-export function stickyDomain(shown: [number, number] | undefined, next: [number, number], log: boolean): [number, number] {
-  if (!shown || next[0] < shown[0] || next[1] > shown[1]) return next;
-  if (log) return Math.log10(shown[1] / shown[0]) <= Math.log10(next[1] / next[0]) + 2 ? shown : next;
-  return next[0] === shown[0] && next[1] * 2.5 >= shown[1] ? shown : next;
 }
 
 /** At most about `count` whole decades over a log domain: a domain spanning hundreds of decades gets a few ticks, not hundreds. */
@@ -168,7 +159,8 @@ export function TimeCharts({ width: available, logScale }: { width: number; logS
       return cached;
     });
     figures = panels.map((panel, i) => {
-      const domain = stickyDomain(domains[i], panelDomain(caches.flatMap((c) => c.rows[i]), panel.log), panel.log);
+      const fresh = panelDomain(caches.flatMap((c) => c.rows[i]), panel.log);
+      const domain = keepDomain(fresh, fresh, domains[i], { log: panel.log });
       domains[i] = domain;
       const axesKey = JSON.stringify([i, lastStep, domain]);
       let template = axes.get(axesKey);

@@ -3,7 +3,8 @@
 // domains do, the map redraws its paths from kept elements, and the timeline follows the runs' length.
 import { describe, expect, it } from "vitest";
 import { runOptimizer } from "../../../lib/index.js";
-import { TimeCharts, panelDomain, stickyDomain } from "../../../src/components/playground/TimeCharts.js";
+import { TimeCharts, panelDomain } from "../../../src/components/playground/TimeCharts.js";
+import { keepDomain } from "../../../src/components/stickyDomain.js";
 import { Timeline } from "../../../src/components/playground/Timeline.js";
 import { thinPath } from "../../../src/components/playground/thin.js";
 import { drawablePath } from "../../../src/components/points.js";
@@ -21,15 +22,16 @@ describe("panelDomain", () => {
   });
 });
 
-describe("stickyDomain", () => {
+describe("the time charts' axes (keepDomain)", () => {
+  const keep = (shown: [number, number] | undefined, next: [number, number], log: boolean) => keepDomain(next, next, shown, { log });
   it("keeps the domain shown while it holds the new one and is not much looser", () => {
-    expect(stickyDomain(undefined, [0.01, 10], true)).toEqual([0.01, 10]);
-    expect(stickyDomain([0.001, 10], [0.01, 10], true)).toEqual([0.001, 10]);
-    expect(stickyDomain([1e-6, 10], [0.01, 10], true)).toEqual([0.01, 10]);
-    expect(stickyDomain([0.01, 10], [0.001, 10], true)).toEqual([0.001, 10]);
-    expect(stickyDomain([0, 0.1], [0, 0.05], false)).toEqual([0, 0.1]);
-    expect(stickyDomain([0, 0.1], [0, 0.02], false)).toEqual([0, 0.02]);
-    expect(stickyDomain([0, 0.1], [0, 0.2], false)).toEqual([0, 0.2]);
+    expect(keep(undefined, [0.01, 10], true)).toEqual([0.01, 10]);
+    expect(keep([0.001, 10], [0.01, 10], true)).toEqual([0.001, 10]);
+    expect(keep([1e-6, 10], [0.01, 10], true)).toEqual([0.01, 10]);
+    expect(keep([0.01, 10], [0.001, 10], true)).toEqual([0.001, 10]);
+    expect(keep([0, 0.1], [0, 0.05], false)).toEqual([0, 0.1]);
+    expect(keep([0, 0.1], [0, 0.02], false)).toEqual([0, 0.02]);
+    expect(keep([0, 0.1], [0, 0.2], false)).toEqual([0, 0.2]);
   });
 });
 
