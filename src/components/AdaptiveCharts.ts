@@ -7,7 +7,7 @@ import * as d3 from "d3";
 import type { AdamMomentRow } from "../lib/analysis/adamMoments.js";
 import type { Trace } from "../lib/types.js";
 import { formatNumber } from "./format.js";
-import { dotEveryVertex, element, frameOf, hoverTitle, polyline } from "./handDrawn.js";
+import { dotEveryVertex, element, frameOf, hoverTitle, polyline } from "./svgMarks.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { legend } from "./plot.js";
 import { seriesColors } from "./series.js";

@@ -11,7 +11,7 @@ import { lossPerEpoch } from "../lib/analysis/batchSampling.js";
 import { lossDomain } from "./LossChart.js";
 import { ceilOneTwoFive, coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
-import { columnDots, columnLines } from "./columnLines.js";
+import { columnDots, columnLines } from "./svgMarks.js";
 import { warmBase } from "./warmBases.js";
 
 export interface BatchRun {
@@ -82,7 +82,7 @@ function axesOptions(per: BatchLossChartOptions["per"], width: number, height: n
 
 /**
  * The overlay's marks: one line (and, per epoch, dots) per run in the run's own colour, from columns of numbers
- * (./columnLines.ts: a tenth of the cost of Plot.line a point). Per epoch, one tip for all runs, whose text is made
+ * (./svgMarks.ts: a tenth of the cost of Plot.line a point). Per epoch, one tip for all runs, whose text is made
  * only for the point under the pointer; per iteration none: the hundreds of noisy points would cost a millisecond a
  * move to make pointable, for values the summary and the per-epoch chart give better.
  */

@@ -6,6 +6,7 @@ import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
 import { contourSummary } from "./summaries.js";
 import { gradientFieldMarks } from "./GradientField.js";
+import { columnDots, columnLines } from "./svgMarks.js";
 import type { Differentiable } from "../lib/analysis/gradient.js";
 
 const MAX_DOTTED_STEPS = 100;
@@ -137,17 +138,26 @@ function minimaMarks(minima: NonNullable<Surface["minima"]>): Plot.Markish[] {
   ];
 }
 
-/** The path as a line over dots, the start as a ring, and an × where a run diverged. */
-function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.Markish[] {
+/**
+ * The path as a white-cased line (a dot per step on a short run), the start as a ring, and an × where a run diverged.
+ * Line and dots are written straight into SVG paths (./svgMarks.ts): Plot.line costs several times more on long,
+ * noisy runs, and Plot.dot makes an element, styled and laid out anew, per step.
+ */
+export function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.Markish[] {
   if (points.length === 0) return [];
   const last = points[points.length - 1];
   const xy = { x: "x", y: "y", clip: "frame" } as const;
+  const x = points.map((p) => p.x);
+  const y = points.map((p) => p.y);
   return [
-    Plot.line(points, { ...xy, stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 }),
-    Plot.line(points, { ...xy, stroke: color, strokeWidth: 2 }),
-    // One dot per step shows the step lengths of a short run; on a long one the dots would cost more to draw than
-    // everything else and merge into the line anyway. No title per dot: a slider redraws them all on every move.
-    points.length <= MAX_DOTTED_STEPS ? Plot.dot(points, { ...xy, r: 2.5, fill: color }) : null,
+    columnLines([{ x, y, stroke: color }], {
+      strokeWidth: 2,
+      casing: { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 },
+      clip: true,
+    }),
+    // One dot per step shows the step lengths of a short run; on a long one they would merge into the line. No title
+    // per dot (as in ContourPlot): a slider redraws them all on every move.
+    points.length <= MAX_DOTTED_STEPS ? columnDots([{ x, y, fill: color }], { r: 2.5, clip: true }) : null,
     Plot.dot([points[0]], { ...xy, r: 5, fill: "white", stroke: color, strokeWidth: 2.5 }),
     trace.stop.reason === "diverged"
       ? [

@@ -1,11 +1,16 @@
 // Loss per step, one line per run, with where and why each run stopped. A layered figure (./layers.ts): the axes are
-// drawn once per domain and the lines over them on every call, so show it in a FigureSlot on a page with sliders.
+// drawn once per domain, and the lines over them on every call as one hand-drawn mark (a path per run, a marker per
+// step on short runs: a fraction of what Plot's line, dots and tip cost), so show it in a FigureSlot on a page with
+// sliders. The legend is made once per set of runs; the tooltip names the losses at the step under the pointer.
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
+import { formatNumber } from "./format.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
+import { legend } from "./plot.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { lossChartSummary, stopLabels } from "./summaries.js";
+import { dotEveryVertex, element, hoverTitle } from "./svgMarks.js";
 
 export interface LossChartOptions {
   /** A log y axis; losses ≤ 0 are then left out (and the summary says how many). */
@@ -15,17 +20,19 @@ export interface LossChartOptions {
   marginLeft?: number;
   /** Options of the y scale; without a domain, one that holds every run, rounded outwards (to decades on a log axis). */
   y?: Plot.ScaleOptions;
+  /**
+   * On a log axis without a y domain: round the bottom of the domain down to a multiple of this many decades (and a
+   * top beyond 10³, where runs diverge, up to a multiple of ten decades), so that the runs of nearby slider values
+   * share the axes and a move redraws only the lines. Default 1: every decade.
+   */
+  decades?: number;
   /** Clip the lines to the frame (with a y domain narrower than the losses). */
   clip?: boolean;
   /** The x range in steps; by default 0 to the longest run's last step. Fixed, it keeps the axes while runs grow. */
   xDomain?: readonly [number, number];
 }
 
-interface Row {
-  label: string;
-  step: number;
-  value: number;
-}
+type Row = { step: number; value: number };
 
 /**
  * The y domain: rounded outwards so that nearby runs (the next position of a slider) share it, and with it the
@@ -43,16 +50,102 @@ export function lossDomain(values: readonly number[], logScale: boolean): [numbe
   return n0 === n1 ? [n0, n0 + 1] : [n0, n1];
 }
 
+const legends = new Map<string, Element>();
+
+/** The colour legend of these runs, made once per set of labels and colours, then copied. */
+export function seriesLegend(series: readonly Series[]): Element | null {
+  if (series.length < 2) return null;
+  const color = seriesColorScale(series);
+  const key = JSON.stringify([color.domain, color.range]);
+  let made = legends.get(key);
+  if (!made) {
+    made = legend({ color: { ...color, legend: true } });
+    if (legends.size >= 64) legends.delete(legends.keys().next().value!);
+    legends.set(key, made);
+  }
+  return made.cloneNode(true) as Element;
+}
+
+/**
+ * A Plot render function drawing every run: a 2-px line (with a dot per step on runs of 60 steps or fewer, as
+ * markers of the line), and where a run stopped early an × (diverged) or a ring, labelled beside it and reaching
+ * into the chart. Over them, a transparent rectangle whose tooltip names each run's loss at the step under the pointer.
+ */
+function linesLayer(series: readonly Series[], rowsBySeries: readonly Row[][], longest: number, clip: boolean) {
+  return (_index: unknown, scales: Record<string, unknown>, _values: unknown, dimensions: Plot.Dimensions, context: { document: Document }) => {
+    const doc = context.document;
+    const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
+    const [w, h] = [width - marginLeft - marginRight, height - marginTop - marginBottom];
+    const sx = scales.x as ((v: number) => number) & { invert(p: number): number };
+    const sy = scales.y as (v: number) => number;
+    const g = element(doc, "g", {});
+    // A nested <svg> clips to the frame; without clipping the lines may run into the margins, as Plot's would.
+    const lines = clip
+      ? element(doc, "svg", { x: marginLeft, y: marginTop, width: w, height: h, viewBox: `${marginLeft} ${marginTop} ${w} ${h}` })
+      : element(doc, "g", {});
+    lines.setAttribute("aria-hidden", "true");
+    const defs = element(doc, "defs", {});
+    lines.append(defs);
+    const dotted = longest <= 60;
+    series.forEach(({ color }, i) => {
+      const rows = rowsBySeries[i];
+      if (rows.length === 0) return;
+      const path = element(doc, "path", { d: "M" + rows.map((r) => `${sx(r.step)},${sy(r.value)}`).join("L"), fill: "none", stroke: color, "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round" });
+      if (dotted) dotEveryVertex(path, defs, color, 2);
+      lines.append(path);
+    });
+    g.append(lines);
+    series.forEach(({ trace, color }, i) => {
+      const last = rowsBySeries[i].at(-1);
+      if (!last || trace.stop.reason === "maxSteps") return;
+      const diverged = trace.stop.reason === "diverged";
+      const [x, y] = [sx(last.step), sy(last.value)];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      const marks = element(doc, "g", { "aria-hidden": "true", fill: "none", stroke: color });
+      if (diverged) {
+        const r = 7 / Math.SQRT2 + 1;
+        marks.append(element(doc, "path", { d: `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`, "stroke-width": 3 }));
+      } else {
+        marks.append(element(doc, "circle", { cx: x, cy: y, r: 5, "stroke-width": 2 }));
+      }
+      // Beside the mark and reaching into the chart, away from the nearer edge (as LossChart places it).
+      const start = last.step < longest / 2;
+      const text = element(doc, "text", { x: x + (start ? 12 : -12), y, dy: "0.32em", "text-anchor": start ? "start" : "end", fill: color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
+      text.textContent = `${stopLabels[trace.stop.reason]} (step ${trace.stop.step})`;
+      marks.append(text);
+      g.append(marks);
+    });
+    const hover = hoverTitle(doc, dimensions, (px) => {
+      const step = Math.round(sx.invert(px));
+      const parts = series.flatMap(({ label }, i) => {
+        const row = rowsBySeries[i].find((r) => r.step === step);
+        return row ? [`${label}: ${formatNumber(row.value)}`] : [];
+      });
+      return parts.length ? `step ${step}\n${parts.join("\n")}` : "";
+    });
+    g.append(hover);
+    return g as unknown as SVGElement;
+  };
+}
+
+/**
+ * A log domain [10^a, 10^b] widened to a bottom at a multiple of `decades` decades and a top beyond 10³ at a
+ * multiple of ten decades: runs that diverge to 1e37 or to 1e43 share the top 1e50.
+ */
+export function coarseDomain([lo, hi]: [number, number], decades: number): [number, number] {
+  if (decades <= 1) return [lo, hi];
+  const [a, b] = [Math.round(Math.log10(lo)), Math.round(Math.log10(hi))];
+  const power = (n: number) => Number(`1e${n}`); // exact, where 10 ** -5 is 0.000009999999999999999
+  return [power(decades * Math.floor(a / decades)), power(b > 3 ? 10 * Math.ceil(b / 10) : b)];
+}
+
 export function LossChart(traces: TraceInput | readonly TraceInput[], options: LossChartOptions = {}): LayeredFigure {
-  const { logScale = false, width = 640, height = 240, marginLeft = logScale ? 56 : 40, y = {}, clip = false, xDomain } = options;
+  const { logScale = false, width = 640, height = 240, marginLeft = logScale ? 56 : 40, y = {}, clip = false, xDomain, decades = 1 } = options;
   const series = toSeries(traces);
-  const rowsBySeries = series.map(({ trace, label }) => finiteSteps(trace.loss, { positive: logScale }).map((r) => ({ label, ...r })));
-  const rows = rowsBySeries.flat();
+  const rowsBySeries = series.map(({ trace }) => finiteSteps(trace.loss, { positive: logScale }));
   const omitted = logScale ? series.reduce((n, s) => n + s.trace.loss.filter((v) => Number.isFinite(v) && v <= 0).length, 0) : 0;
   const longest = Math.max(0, ...series.map((s) => s.trace.loss.length));
-  const dotted = longest <= 60;
-  const color = seriesColorScale(series);
-  return layeredPlot({
+  const figure = layeredPlot({
     width,
     height,
     marginLeft, // room for labels like 1e+140
@@ -63,37 +156,18 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
     y: {
       ...(logScale ? { type: "log", label: "loss (log scale)", grid: true, tickFormat: "~g" } : { label: "loss", grid: true }),
       ...y,
-      domain: y.domain ? Array.from(y.domain) : lossDomain(rows.map((r) => r.value), logScale),
+      domain: y.domain
+        ? Array.from(y.domain)
+        : coarseDomain(lossDomain(rowsBySeries.flat().map((r) => r.value), logScale), logScale ? decades : 1),
     },
-    color,
+    baseKey: logScale ? "loss chart log" : "loss chart linear",
     marks: [logScale ? null : Plot.ruleY([0], { strokeOpacity: 0.3 })],
-    overlay: [
-      Plot.line(rows, { x: "step", y: "value", stroke: "label", z: "label", strokeWidth: 2, tip: true, clip }),
-      dotted ? Plot.dot(rows, { x: "step", y: "value", fill: "label", r: 2, clip }) : null,
-      series.map((s, i) => stopMarks(s, rowsBySeries[i], longest)),
-    ],
+    overlay: [linesLayer(series, rowsBySeries, longest, clip) as unknown as Plot.Markish],
   });
-}
-
-/** An × where a run diverged, a ring where it stopped early, each labelled; nothing after a full run. */
-function stopMarks({ trace, color }: Series, rows: Row[], longest: number): Plot.Markish[] {
-  const last = rows[rows.length - 1];
-  if (!last || trace.stop.reason === "maxSteps") return [];
-  const diverged = trace.stop.reason === "diverged";
-  const text = `${stopLabels[trace.stop.reason]} (step ${trace.stop.step})`;
-  return [
-    Plot.dot([last], { x: "step", y: "value", r: diverged ? 7 : 5, symbol: diverged ? "times" : "circle", stroke: color, strokeWidth: diverged ? 3 : 2 }),
-    // Beside the mark and reaching into the chart, away from the nearer edge: a divergence is usually drawn at
-    // the very top, where a label above it would run into the axis title, and an early one at the left edge.
-    Plot.text([last], {
-      x: "step",
-      y: "value",
-      text: () => text,
-      ...(last.step < longest / 2 ? { dx: 12, textAnchor: "start" as const } : { dx: -12, textAnchor: "end" as const }),
-      fill: color,
-      stroke: "white",
-      strokeWidth: 3,
-      paintOrder: "stroke",
-    }),
-  ];
+  const key = seriesLegend(series);
+  if (key) {
+    figure.prepend(key);
+    figure.legend = key;
+  }
+  return figure;
 }

@@ -8,7 +8,7 @@ import type { ConvergenceCell } from "../lib/analysis/convergenceMap.js";
 import { formatNumber } from "./format.js";
 import { layerMargins, stackLayers, type LayeredFigure } from "./layers.js";
 import { legend, plot } from "./plot.js";
-import { hoverTitle, svgNs } from "./handDrawn.js";
+import { hoverTitle, svgNs } from "./svgMarks.js";
 
 export interface MomentumMapOptions {
   width: number;

@@ -13,7 +13,7 @@ import { minFigureWidth, plot } from "./plot.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
 import { contourSummary } from "./summaries.js";
-import { dotEveryVertex, element } from "./handDrawn.js";
+import { dotEveryVertex, element } from "./svgMarks.js";
 
 export interface RavineContourOptions {
   width?: number;

@@ -10,7 +10,7 @@ import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
-import { columnLines } from "./columnLines.js";
+import { columnLines } from "./svgMarks.js";
 
 export interface SaddleGradNormChartOptions {
   /** The stopping rule's threshold on ‖∇f‖, drawn as a dashed line. */
@@ -82,7 +82,7 @@ function thresholdMarks(threshold: number): Plot.Markish[] {
 }
 
 /**
- * One line per run in its own colour, from columns of numbers (./columnLines.ts: a tenth of the cost of Plot.line a
+ * One line per run in its own colour, from columns of numbers (./svgMarks.ts: a tenth of the cost of Plot.line a
  * point), and one tip for all runs, whose text is made only for the point under the pointer.
  */
 function runMarks(series: readonly Series[], rowsBySeries: { label: string; step: number; value: number }[][]): Plot.Markish[] {

@@ -17,8 +17,6 @@ export interface StickyOptions {
   minSpan?: number;
 }
 
-import { isLayeredFigure } from "./layers.js";
-
 const niceSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 /** A domain that remembers its last value: call it with the extent the data needs now. */
@@ -49,10 +47,13 @@ export function decadeDomain(values: readonly number[]): [number, number] {
   return [10 ** a, 10 ** b];
 }
 
-/** The domain of the figure shown in `slot` on this axis, if it shows a layered figure with that scale. */
+/**
+ * The domain of the figure shown in `slot` on this axis, if it shows a figure with that scale (a layered figure,
+ * ./layers.ts, or a Plot figure): what keepDomain compares a new extent with.
+ */
 export function shownDomain(slot: Element | null | undefined, axis: "x" | "y"): readonly number[] | undefined {
-  const shown = slot?.firstElementChild;
-  if (!isLayeredFigure(shown)) return undefined;
+  const shown = slot?.firstElementChild as (Element & { scale?: (name: string) => { domain?: unknown[] } | undefined }) | null | undefined;
+  if (typeof shown?.scale !== "function") return undefined;
   const domain = Array.from(shown.scale(axis)?.domain ?? []);
   return domain.length === 2 && domain.every((v) => typeof v === "number") ? (domain as number[]) : undefined;
 }
@@ -73,5 +74,5 @@ export function keepDomain(
   const [a, b] = [f(previous[0]), f(previous[1])];
   const [lo, hi] = [f(extent[0]), f(extent[1])];
   if (!(b > a) || !Number.isFinite(lo) || !Number.isFinite(hi)) return fresh;
-  return lo >= a && hi <= b && hi - lo >= fill * (b - a) ? [previous[0], previous[1]] : fresh;
+  return lo >= a && hi <= b && hi - lo >= fill * (b - a) ? (previous as [number, number]) : fresh;
 }

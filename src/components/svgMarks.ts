@@ -1,12 +1,15 @@
-// The moving part of a layered figure (./layers.ts) drawn by hand, as one Plot mark: each Plot mark costs a fixed
-// half millisecond or more here (channels, scales, styles), and an overlay redrawn on every slider move is made of
-// several small ones (a few dots, a label, a rule). Inside one render function the same drawing is a few DOM calls.
-// Plot still makes the SVG, its scales and its accessible name, so the overlay lines up with the base as before.
+// The moving part of a layered figure (./layers.ts) drawn by hand, inside Plot render functions (a mark that is a
+// function): each Plot mark costs a fixed half millisecond or more here (channels, scales, styles), Plot's line a few
+// microseconds a point and Plot's dot an element per point, and an overlay redrawn on every slider move is made of
+// several of them. Inside one render function the same drawing is a few DOM calls and one path per run. Plot still
+// makes the SVG, its scales and its accessible name, so the overlay lines up with the base as before.
+// Everything that draws an overlay by hand uses this module: overlayMark (a drawing with scales), columnLines and
+// columnDots (runs from columns of numbers), and the small helpers below them.
 import type * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { plot } from "./plot.js";
 
-const svgNS = "http://www.w3.org/2000/svg";
+export const svgNs = "http://www.w3.org/2000/svg";
 
 export interface FastSeries {
   xs: ArrayLike<number>;
@@ -32,12 +35,18 @@ type Scale = (value: number) => number;
 /** Path coordinates are written in tenths of a pixel, as integers (a number with decimals is slow to print), under a scale(0.1). */
 const unit = 10;
 
-/** The path data of one series, in tenths of a pixel: a gap wherever x or y, or its position, is not finite. */
+/**
+ * The path data of one series, in tenths of a pixel: a gap wherever x or y, or its position, is not finite. On a
+ * linear curve a point less than half a pixel from the last one drawn is left out (a run stalled at a saddle repeats
+ * its position for hundreds of steps), unless it ends a piece of the line.
+ */
 export function pathData(xs: ArrayLike<number>, ys: ArrayLike<number>, x: Scale, y: Scale, curve: FastLineOptions["curve"] = "linear"): string {
   let d = "";
   let open = false;
+  let lastX = 0;
   let lastY = 0;
   const step = curve === "step-after";
+  const drawable = (i: number) => Number.isFinite(xs[i]) && Number.isFinite(ys[i]) && Number.isFinite(x(xs[i])) && Number.isFinite(y(ys[i]));
   for (let i = 0; i < xs.length; ++i) {
     const px = Math.round(x(xs[i]) * unit);
     const py = Math.round(y(ys[i]) * unit);
@@ -45,16 +54,28 @@ export function pathData(xs: ArrayLike<number>, ys: ArrayLike<number>, x: Scale,
       open = false;
       continue;
     }
+    if (open && !step && Math.abs(px - lastX) < unit / 2 && Math.abs(py - lastY) < unit / 2 && i < xs.length - 1 && drawable(i + 1)) continue;
     if (!open) d += "M" + px + "," + py;
     else if (step) d += py === lastY ? "H" + px : "H" + px + "V" + py;
     else d += "L" + px + "," + py;
     open = true;
+    lastX = px;
     lastY = py;
   }
   return d;
 }
 
 type Attrs = Record<string, string | number | null | undefined>;
+
+/** An SVG element with these attributes (null and undefined ones left out). */
+export function element(doc: Document, name: string, attributes: Attrs = {}): SVGElement {
+  const node = doc.createElementNS(svgNs, name) as SVGElement;
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (value !== null && value !== undefined) node.setAttribute(key, String(value));
+  }
+  return node;
+}
 
 export interface Draw {
   /** The x and y scales, data to pixels. */
@@ -81,11 +102,7 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
   return (_index, scales, _values, dimensions, context) => {
     const doc = context.document;
     const el = (tag: string, attrs: Attrs, parent: Element, text?: string) => {
-      const node = doc.createElementNS(svgNS, tag) as SVGElement;
-      for (const name in attrs) {
-        const value = attrs[name];
-        if (value !== null && value !== undefined) node.setAttribute(name, String(value));
-      }
+      const node = element(doc, tag, attrs);
       if (text !== undefined) node.textContent = text;
       parent.append(node);
       return node;
@@ -94,7 +111,7 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
     const y = scales.y as (v: number) => number;
     const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
     const frameSize = [Math.max(0, width - marginLeft - marginRight), Math.max(0, height - marginTop - marginBottom)];
-    const g = doc.createElementNS(svgNS, "g") as SVGGElement;
+    const g = doc.createElementNS(svgNs, "g") as SVGGElement;
     draw(
       {
         x,
@@ -164,10 +181,151 @@ export function lazyTip(overlay: Element, options: Plot.PlotOptions, marks: () =
     layer.setAttribute("aria-hidden", "true");
     for (const [name, value] of Object.entries({ x: 0, y: 0, width, height, overflow: "visible" })) layer.setAttribute(name, String(value));
     // The layer takes the pointer everywhere over the figure, not only over what it has drawn.
-    const catcher = document.createElementNS(svgNS, "rect");
+    const catcher = document.createElementNS(svgNs, "rect");
     for (const [name, value] of Object.entries({ width, height, fill: "none", "pointer-events": "all" })) catcher.setAttribute(name, String(value));
     layer.prepend(catcher);
     overlay.append(layer);
   };
   overlay.addEventListener("pointerenter", build);
+}
+
+export interface ColumnSeries {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  stroke: string;
+}
+
+export interface ColumnLineOptions {
+  strokeWidth?: number;
+  strokeOpacity?: number;
+  /** A wider line under each one (a white casing that lifts it off a contour map). */
+  casing?: { stroke: string; strokeWidth: number; strokeOpacity?: number };
+  /** Clip to the frame (the plotting area inside the margins). */
+  clip?: boolean;
+}
+
+let clipIds = 0;
+
+/** Clips `g` to the frame (the plotting area inside the margins), with a clipPath of its own. */
+function clipToFrame(g: SVGGElement, dimensions: Plot.Dimensions, document: Document): void {
+  const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
+  const id = `downhill-column-clip-${++clipIds}`;
+  const clipPath = document.createElementNS(svgNs, "clipPath");
+  clipPath.id = id;
+  const rect = document.createElementNS(svgNs, "rect");
+  for (const [name, value] of [["x", marginLeft], ["y", marginTop], ["width", width - marginLeft - marginRight], ["height", height - marginTop - marginBottom]] as const) {
+    rect.setAttribute(name, String(value));
+  }
+  clipPath.append(rect);
+  g.append(clipPath);
+  g.setAttribute("clip-path", `url(#${id})`);
+}
+
+/** A mark drawing each series as a line in its own colour, on the plot's x and y scales (which other marks must define). */
+export function columnLines(series: readonly ColumnSeries[], { strokeWidth = 1.5, strokeOpacity = 1, casing, clip = false }: ColumnLineOptions = {}): Plot.RenderFunction {
+  return (_index, scales, _values, dimensions, context) => {
+    if (!scales.x || !scales.y) return null; // no x or y scale: nothing to place the lines on
+    const document = context.document;
+    const g = document.createElementNS(svgNs, "g");
+    g.setAttribute("aria-label", "line"); // as Plot names a line mark's group
+    g.setAttribute("fill", "none");
+    g.setAttribute("stroke-linejoin", "round");
+    g.setAttribute("stroke-linecap", "round");
+    if (clip) clipToFrame(g, dimensions, document);
+    const x = scales.x as Scale;
+    const y = scales.y as Scale;
+    // Coordinates in tenths of a pixel, as integers (see pathData), under a scale(0.1).
+    const scaled = element(document, "g", { transform: `scale(${1 / unit})` });
+    g.append(scaled);
+    const line = (d: string, stroke: string, width: number, opacity: number) => {
+      scaled.append(element(document, "path", { d, stroke, "stroke-width": width * unit, "stroke-opacity": opacity !== 1 ? opacity : null }));
+    };
+    for (const s of series) {
+      const d = pathData(s.x, s.y, x, y);
+      if (!d) continue;
+      if (casing) line(d, casing.stroke, casing.strokeWidth, casing.strokeOpacity ?? 1);
+      line(d, s.stroke, strokeWidth, strokeOpacity);
+    }
+    return g;
+  };
+}
+
+export interface ColumnDotSeries {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  fill: string;
+}
+
+/**
+ * A mark drawing a filled dot at each point, one SVG path per series (what Plot.dot draws with a constant fill, as
+ * one element instead of one circle a point: the browser styles and lays out each element of an overlay anew on every
+ * move). Points off their scale are left out; with `clip`, dots are cut at the frame.
+ */
+export function columnDots(series: readonly ColumnDotSeries[], { r = 2.5, clip = false }: { r?: number; clip?: boolean } = {}): Plot.RenderFunction {
+  return (_index, scales, _values, dimensions, context) => {
+    if (!scales.x || !scales.y) return null;
+    const document = context.document;
+    const g = document.createElementNS(svgNs, "g");
+    g.setAttribute("aria-label", "dot"); // as Plot names a dot mark's group
+    g.setAttribute("stroke", "none");
+    if (clip) clipToFrame(g, dimensions, document);
+    const x = scales.x as Scale;
+    const y = scales.y as Scale;
+    // Coordinates in tenths of a pixel, as integers, under a scale(0.1); a circle as two arcs from its leftmost point.
+    const scaled = element(document, "g", { transform: `scale(${1 / unit})` });
+    g.append(scaled);
+    const ru = Math.round(r * unit);
+    const arcs = `a${ru},${ru} 0 1,0 ${2 * ru},0a${ru},${ru} 0 1,0 ${-2 * ru},0`;
+    for (const s of series) {
+      let d = "";
+      for (let i = 0; i < s.x.length; ++i) {
+        const px = Math.round(x(s.x[i]) * unit);
+        const py = Math.round(y(s.y[i]) * unit);
+        if (Number.isFinite(px) && Number.isFinite(py)) d += "M" + (px - ru) + "," + py + arcs;
+      }
+      if (d) scaled.append(element(document, "path", { fill: s.fill, d }));
+    }
+    return g;
+  };
+}
+
+let markerIds = 0;
+
+/** Gives `line` a dot of radius `r` at every vertex, in `color`; the marker goes into `defs`. */
+export function dotEveryVertex(line: SVGElement, defs: SVGElement, color: string, r = 2.5): void {
+  const doc = line.ownerDocument;
+  const id = `downhill-vertex-dot-${++markerIds}`;
+  const marker = element(doc, "marker", { id, viewBox: "-5 -5 10 10", markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", fill: color, stroke: "none" });
+  marker.append(element(doc, "circle", { r }));
+  defs.append(marker);
+  for (const at of ["marker-start", "marker-mid", "marker-end"]) line.setAttribute(at, `url(#${id})`);
+}
+
+/** "M x,y L x,y …" through the points, skipping none (the caller passes finite pixels). */
+export function polyline(points: readonly (readonly [number, number])[]): string {
+  return points.length === 0 ? "" : "M" + points.map(([x, y]) => `${x},${y}`).join("L");
+}
+
+/** The frame of a Plot figure, in its pixels. */
+export function frameOf({ width, height, marginTop, marginRight, marginBottom, marginLeft }: Plot.Dimensions) {
+  return { x: marginLeft, y: marginTop, width: width - marginLeft - marginRight, height: height - marginTop - marginBottom };
+}
+
+/**
+ * A transparent rectangle over the frame whose tooltip (<title>) is `describe` of the pointer's position in the
+ * figure's pixels, recomputed as the pointer moves: nothing is formatted until someone points.
+ */
+export function hoverTitle(doc: Document, dimensions: Plot.Dimensions, describe: (px: number, py: number) => string): SVGElement {
+  const hover = element(doc, "rect", { ...frameOf(dimensions), fill: "transparent" });
+  const title = doc.createElementNS(svgNs, "title");
+  hover.append(title);
+  hover.addEventListener("pointermove", (event) => {
+    const matrix = (hover as SVGGraphicsElement).getScreenCTM();
+    if (!matrix) return;
+    const { clientX, clientY } = event as PointerEvent;
+    const p = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
+    const text = describe(p.x, p.y);
+    if (title.textContent !== text) title.textContent = text;
+  });
+  return hover;
 }

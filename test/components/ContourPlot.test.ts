@@ -27,9 +27,12 @@ describe("ContourPlot", () => {
 
   it("marks the known minima and draws each trajectory as a line with a dot per point", () => {
     const svg = ContourPlot(himmelblau, { width: 400, trajectories: [run([0, 0]), { trace: run([-1, 0]), label: "left" }] });
-    const stars = group(svg, "dot").reduce((n, g) => n + g.querySelectorAll("path, circle").length, 0);
-    expect(stars).toBeGreaterThanOrEqual(4 + 2 * 31);
-    expect(group(svg, "line").length).toBe(4); // a halo and a line per run
+    const stars = group(svg, "dot").flatMap((g) => [...g.querySelectorAll("path")]).filter((p) => !p.getAttribute("d")!.includes("a"));
+    expect(stars.length).toBe(4);
+    // One path per run with a dot (a circle of two arcs) at each of its 31 points.
+    const dots = group(svg, "dot").flatMap((g) => [...g.querySelectorAll("path")]).filter((p) => p.getAttribute("d")!.includes("a"));
+    expect(dots.map((p) => p.getAttribute("d")!.split("M").length - 1)).toEqual([31, 31]);
+    expect(group(svg, "line").reduce((n, g) => n + g.querySelectorAll("path").length, 0)).toBe(4); // a halo and a line per run
     expect(svg.getAttribute("aria-label")).toBe("Contour map of Himmelblau with Run 1, left");
   });
 

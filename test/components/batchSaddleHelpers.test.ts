@@ -2,7 +2,7 @@
 // Helpers of the batch-size and saddle-points charts: coarse axis domains and path data written from columns.
 import { describe, expect, it } from "vitest";
 import { ceilOneTwoFive, coarseLogDomain } from "../../src/components/coarseDomain.js";
-import { columnDots, pathData } from "../../src/components/columnLines.js";
+import { columnDots, pathData } from "../../src/components/svgMarks.js";
 
 describe("coarseLogDomain", () => {
   it("rounds to whole decades on multiples of the steps, holding every positive finite value", () => {
@@ -27,14 +27,20 @@ describe("ceilOneTwoFive", () => {
 
 describe("pathData", () => {
   const id = (v: number) => v;
-  it("draws a line through the points, to a tenth of a pixel", () => {
-    expect(pathData([0, 10, 20], [0, 5.04, 10], id, id)).toBe("M0,0L10,5L20,10");
+  it("draws a line through the points, in whole tenths of a pixel", () => {
+    expect(pathData([0, 10, 20], [0, 5.04, 10], id, id)).toBe("M0,0L100,50L200,100");
+  });
+
+  it("draws a step-after curve with horizontal and vertical moves", () => {
+    expect(pathData([0, 1, 2], [0, 0, 3], id, id, "step-after")).toBe("M0,0H10H20V30");
   });
 
   it("breaks where a value is not finite, and leaves out points within half a pixel of the last one drawn", () => {
-    expect(pathData([0, 1, NaN, 3, 4], [0, 1, 2, 3, 4], id, id)).toBe("M0,0L1,1M3,3L4,4");
-    expect(pathData([0, 0.1, 0.2, 0.3, 5], [0, 0, 0, 0, 0], id, id)).toBe("M0,0L5,0");
-    expect(pathData([0, 0.1, 0.2], [0, 0, 0], id, id)).toBe("M0,0L0.2,0");
+    expect(pathData([0, 1, NaN, 3, 4], [0, 1, 2, 3, 4], id, id)).toBe("M0,0L10,10M30,30L40,40");
+    expect(pathData([0, 0.1, 0.2, 0.3, 5], [0, 0, 0, 0, 0], id, id)).toBe("M0,0L50,0");
+    expect(pathData([0, 0.1, 0.2], [0, 0, 0], id, id)).toBe("M0,0L2,0");
+    // A point just before a break ends its piece of the line, and stays.
+    expect(pathData([0, 0.1, NaN, 3], [0, 0, 0, 0], id, id)).toBe("M0,0L1,0M30,0");
   });
 });
 
@@ -46,6 +52,7 @@ describe("columnDots", () => {
     const paths = g!.querySelectorAll("path");
     expect(paths.length).toBe(1);
     expect(paths[0].getAttribute("fill")).toBe("red");
-    expect(paths[0].getAttribute("d")).toBe("M8,20a2,2 0 1,0 4,0a2,2 0 1,0 -4,0M28,40a2,2 0 1,0 4,0a2,2 0 1,0 -4,0");
+    expect(paths[0].getAttribute("d")).toBe("M80,200a20,20 0 1,0 40,0a20,20 0 1,0 -40,0M280,400a20,20 0 1,0 40,0a20,20 0 1,0 -40,0");
+    expect(paths[0].parentElement!.getAttribute("transform")).toBe("scale(0.1)");
   });
 });

@@ -7,7 +7,7 @@ import { velocityArrows } from "../../src/components/VelocityArrows.js";
 import { fromLogPosition } from "../../src/components/inputs.js";
 import { mapBetas, mapLrs, mapOptions, packCells, sliderKappas, tableMap, tableSpec, unpackCells, type MapTable } from "../../src/components/momentumMapTable.js";
 import { RavineContour, ravineKappa, ravineLevels } from "../../src/components/RavineContour.js";
-import { LossLines, coarseDomain } from "../../src/components/LossLines.js";
+import { LossChart, coarseDomain } from "../../src/components/LossChart.js";
 import { cachedGrid, contourLevels } from "../../src/components/contourGrid.js";
 import { optimizerSurface } from "../../src/components/OptimizerSurface.js";
 
@@ -193,7 +193,7 @@ describe("Momentum page", () => {
     expect(coarseDomain([1e-10, 1e3], 5)).toEqual([1e-10, 1e3]);
     expect(coarseDomain([1e-3, 1e37], 5)).toEqual([1e-5, 1e40]);
     const objective = { name: "ravine", params: { kappa: 25 } } as const;
-    const chart = (lr: number) => LossLines([{ trace: runOptimizer({ objective, start, optimizer: { name: "momentum", lr, beta: 0.8 }, steps: 100 }), label: "momentum" }], { width: 640, height: 240, logScale: true, decades: 5 });
+    const chart = (lr: number) => LossChart([{ trace: runOptimizer({ objective, start, optimizer: { name: "momentum", lr, beta: 0.8 }, steps: 100 }), label: "momentum" }], { width: 640, height: 240, logScale: true, decades: 5 });
     expect(chart(0.07).baseKey).toBe(chart(0.06).baseKey);
     expect(chart(0.07).overlay.getAttribute("aria-description")).toContain("Loss per step on a log scale.");
   });
