@@ -1,9 +1,13 @@
 // The gradient norm of every layer of a deep chain on a log scale: a straight slope down towards the input is
 // a vanishing gradient, a slope up an exploding one. Zeros (underflow) and infinities cannot sit on a log axis:
 // they are left out and the summary counts them. A layered figure (./layers.ts): the axes are drawn once per
-// domain and the lines over them on every call, so show it in a FigureSlot on a page with sliders.
+// domain and the lines over them on every call, so show it in a FigureSlot on a page with sliders. The lines and dots
+// are one hand-drawn mark (./svgMarks.ts): a path per series and a dot per layer, with the tooltip built only when the
+// pointer first comes over the chart, so that a slider's redraw costs a few DOM calls instead of four Plot marks.
 import * as Plot from "@observablehq/plot";
-import { layeredPlot, type LayeredFigure } from "./layers.js";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
+import { legend } from "./plot.js";
 import { formatNumber } from "./format.js";
 import { decadeDomain } from "./stickyDomain.js";
 
@@ -30,30 +34,59 @@ export function drawableNorms(series: readonly LayerSeries[]): number[] {
   return series.flatMap((s) => s.norms.filter((v) => v > 0 && Number.isFinite(v)));
 }
 
+const legends = new Map<string, Element>();
+
 export function LayerGradientChart(series: readonly LayerSeries[], options: LayerGradientChartOptions = {}): LayeredFigure {
   const { width = 640, height = 320 } = options;
-  const rows = series.flatMap(({ label, norms }) => norms.map((value, i) => ({ label, layer: i + 1, value })).filter((r) => r.value > 0 && Number.isFinite(r.value)));
+  // The drawable points as rows, for the tooltip only (built when the pointer first comes over the chart).
+  const rows = () => series.flatMap(({ label, norms }) => norms.map((value, i) => ({ label, layer: i + 1, value })).filter((r) => r.value > 0 && Number.isFinite(r.value)));
   const layers = Math.max(2, ...series.map((s) => s.norms.length));
   const xDomain = options.xDomain ?? [1, layers];
-  const yDomain = options.yDomain ?? decadeDomain(rows.map((r) => r.value));
+  const yDomain = options.yDomain ?? decadeDomain(drawableNorms(series));
   const summary = series.map(({ label, norms }) => {
     const hidden = norms.filter((v) => !(v > 0 && Number.isFinite(v))).length;
     return `${label}: layer 1 (input side) ${formatNumber(norms[0])}, layer ${norms.length} (loss side) ${formatNumber(norms[norms.length - 1])}${hidden ? `; ${hidden} layers are 0 or not finite and not drawn` : ""}.`;
   });
-  return layeredPlot({
+  const marginLeft = 56; // room for labels like 1e+140
+  const x = { label: "layer (1 = next to the input)", grid: true, domain: [...xDomain] };
+  // Plain numbers on the log axis (0.2, 1e+30), not SI prefixes that read as units.
+  const y = { type: "log" as const, label: "norm (log scale)", grid: true, tickFormat: "~g", domain: [...yDomain] };
+  const color = { type: "ordinal" as const, domain: series.map((s) => s.label), range: series.map((s) => s.color) };
+  const drawn = series.map((s) => ({ ...s, xs: s.norms.map((_, i) => i + 1), ys: s.norms.map((v) => (v > 0 && Number.isFinite(v) ? v : NaN)) }));
+  const figure = layeredPlot({
     width,
     height,
-    marginLeft: 56, // room for labels like 1e+140
+    marginLeft,
     ariaLabel: `Gradient norms of each layer (log scale): ${series.map((s) => s.label).join(", ")}`,
     ariaDescription: `Gradient norm per layer on a log scale, from the input (layer 1) to the loss. ${summary.join(" ")}`,
-    x: { label: "layer (1 = next to the input)", grid: true, domain: [...xDomain] },
-    // Plain numbers on the log axis (0.2, 1e+30), not SI prefixes that read as units.
-    y: { type: "log", label: "norm (log scale)", grid: true, tickFormat: "~g", domain: [...yDomain] },
-    color: { type: "ordinal", domain: series.map((s) => s.label), range: series.map((s) => s.color), legend: true },
+    x,
+    y,
+    color,
     marks: [yDomain[0] <= 1 && yDomain[1] >= 1 ? Plot.ruleY([1], { stroke: "currentColor", strokeOpacity: 0.4 }) : null],
     overlay: [
-      series.map((s) => Plot.line(rows.filter((r) => r.label === s.label), { x: "layer", y: "value", stroke: "label", strokeWidth: 2, strokeDasharray: s.dashed ? "6 4" : undefined })),
-      Plot.dot(rows, { x: "layer", y: "value", fill: "label", r: 2.5, tip: true, title: (r) => `${r.label}, layer ${r.layer}: ${formatNumber(r.value)}` }),
+      overlayMark((d, g) => {
+        // Lines first, then every series' dots over all the lines (as Plot's line marks under its dot mark).
+        for (const s of drawn) d.lines([{ xs: s.xs, ys: s.ys, title: s.label }], { stroke: s.color, strokeWidth: 2, strokeDasharray: s.dashed ? "6 4" : undefined }, g);
+        for (const s of drawn) {
+          let dots = "";
+          for (let i = 0; i < s.xs.length; ++i) {
+            const [px, py] = [d.x(s.xs[i]), d.y(s.ys[i])];
+            // A circle of radius 2.5 as two arcs, in one path per series (no element per layer).
+            if (Number.isFinite(px) && Number.isFinite(py)) dots += `M${(px - 2.5).toFixed(1)},${py.toFixed(1)}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0`;
+          }
+          if (dots) d.el("path", { d: dots, fill: s.color }, g);
+        }
+      }),
     ],
   });
+  // The legend, made once per set of series and copied (Plot's legend costs about as much as the lines).
+  const legendKey = JSON.stringify([color.domain, color.range]);
+  let made = legends.get(legendKey);
+  if (!made) legends.set(legendKey, (made = legend({ color: { ...color, legend: true } })));
+  figure.legend = made.cloneNode(true) as Element;
+  figure.prepend(figure.legend);
+  lazyTip(figure.overlay, { ...layerMargins, marginLeft, x, y, color: { ...color, legend: false } }, () => [
+    Plot.tip(rows(), Plot.pointer({ x: "layer", y: "value", stroke: "label", title: (r) => `${r.label}, layer ${r.layer}: ${formatNumber(r.value)}` })),
+  ]);
+  return figure;
 }

@@ -1,4 +1,4 @@
-// The race's map: LayeredContour's contour base (drawn once per surface and width), under the racers' paths drawn
+// The race's map (and any map of a few runs redrawn by a slider): LayeredContour's contour base (drawn once per surface and width), under the racers' paths drawn
 // straight into an SVG in the base's pixel coordinates. The race redraws the paths whenever the budget, the start
 // or a racer changes, so they are drawn with as few elements as possible: per racer a cased line, its steps as
 // markers on that one line (no element and no title per step), a start ring, and an × where it diverged.
@@ -46,7 +46,14 @@ const element = (name: string, attributes: Record<string, string | number>) => {
   return node;
 };
 
-export function RaceMap(surface: Surface, { width, trajectories }: { width: number; trajectories: readonly TraceInput[] }): LayeredFigure {
+export interface RaceMapOptions {
+  width: number;
+  trajectories: readonly TraceInput[];
+  /** Runs up to this many steps get a dot per step (default 150; ContourPlot's paths stop at 100). */
+  dottedSteps?: number;
+}
+
+export function RaceMap(surface: Surface, { width, trajectories, dottedSteps = MAX_DOTTED_STEPS }: RaceMapOptions): LayeredFigure {
   const t = template(surface, width);
   const box: Box = surface.domain;
   const drawBox = expandBox(box, 0.05);
@@ -76,7 +83,7 @@ export function RaceMap(surface: Surface, { width, trajectories }: { width: numb
     const d = `M${points.map(px).join("L")}`;
     frame.append(element("path", { d, fill: "none", stroke: "white", "stroke-width": 4, "stroke-opacity": 0.8, "stroke-linejoin": "round" }));
     const line = element("path", { d, fill: "none", stroke: s.color, "stroke-width": 2, "stroke-linejoin": "round" });
-    if (points.length <= MAX_DOTTED_STEPS) {
+    if (points.length <= dottedSteps) {
       // One dot per step, drawn by the line itself at each of its vertices.
       const id = `downhill-race-dot-${clips}-${i}`;
       const marker = element("marker", { id, viewBox: "-3 -3 6 6", markerWidth: 6, markerHeight: 6, markerUnits: "userSpaceOnUse", orient: "0" });
