@@ -6,7 +6,9 @@
 //     sweepFigure.show(chart = SweepChart(sweep, {width, lossRange}));   // reruns when the sweep changes
 //     chart.mark(eta);                                                   // reruns when η moves
 import * as Plot from "@observablehq/plot";
-import { layeredPlot, type LayeredFigure } from "./layers.js";
+import * as d3 from "d3";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
 import { legend } from "./plot.js";
 import { regimeNames } from "../lib/analysis/lossCurve.js";
 import type { SweepPoint } from "../lib/analysis/sweep.js";
@@ -61,14 +63,16 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
     (best ? `The lowest final loss, ${formatNumber(best.finalLoss)}, is at η = ${formatNumber(best.lr)}. ` : "") +
     `${rows.filter((r) => r.edge === "above").length} runs ended above ${formatNumber(hi)} or diverged and sit on the top edge; ` +
     `${rows.filter((r) => r.edge === "below").length} ended below ${formatNumber(lo)} and sit on the bottom edge.`;
+  const x = { type: "log" as const, domain: decades(points), label: "learning rate η (log scale)", tickFormat: (v: number) => formatNumber(v), grid: true };
+  const y = { type: "log" as const, domain: [lo, hi], label: "final loss (log scale)", grid: true, tickFormat: powerOfTen };
   const figure = layeredPlot({
     width,
     height,
     marginLeft,
     ariaLabel: "Final loss against the learning rate",
     ariaDescription: description,
-    x: { type: "log", domain: decades(points), label: "learning rate η (log scale)", tickFormat: (v: number) => formatNumber(v), grid: true },
-    y: { type: "log", domain: [lo, hi], label: "final loss (log scale)", grid: true, tickFormat: powerOfTen },
+    x,
+    y,
     // The axes and theory's boundaries depend on neither the sweep's step budget nor η.
     baseKey: `sweep chart ${JSON.stringify(boundaries)}`,
     marks: [
@@ -76,21 +80,42 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
       Plot.text(boundaries, { x: "lr", y: hi, text: "label", dy: -8, frameAnchor: "top", fill: "currentColor" }),
     ],
     overlay: [
-      Plot.line(rows, { x: "lr", y: "shown", stroke: "currentColor", strokeOpacity: 0.25 }),
-      // Colours as values, not through a colour scale: Plot draws strings that are colours as they are.
-      Plot.dot(rows.filter((r) => r.edge === null), { x: "lr", y: "shown", r: 3.5, fill: color }),
-      Plot.dot(rows.filter((r) => r.edge === "below"), { x: "lr", y: "shown", r: 3.5, stroke: color, strokeWidth: 1.5 }),
-      Plot.dot(rows.filter((r) => r.edge === "above"), { x: "lr", y: "shown", r: 4, symbol: "times", stroke: color, strokeWidth: 2 }),
-      // One tip for the run nearest the pointer, drawn only then (a <title> per dot would be drawn on every sweep).
-      Plot.tip(rows, Plot.pointer({ x: "lr", y: "shown", title: describe })),
+      // The line and the runs' marks drawn by hand in one mark, a path per colour and kind of mark (Plot's line and
+      // three dot marks, an element per run, cost several times more; the chart is redrawn whenever the sweep changes).
+      overlayMark((d, g) => {
+        d.lines([{ xs: rows.map((r) => r.lr), ys: rows.map((r) => r.shown) }], { stroke: "currentColor", strokeOpacity: 0.25 }, g);
+        const paths = new Map<string, { d: string; attrs: Record<string, string | number> }>();
+        const add = (key: string, attrs: Record<string, string | number>, data: string) => {
+          const entry = paths.get(key) ?? { d: "", attrs };
+          entry.d += data;
+          paths.set(key, entry);
+        };
+        for (const r of rows) {
+          const [px, py] = [d.x(r.lr), d.y(r.shown)];
+          if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+          const c = color(r);
+          const f = (v: number) => v.toFixed(1);
+          if (r.edge === "above") add(`times ${c}`, { fill: "none", stroke: c, "stroke-width": 2 }, timesPath.map(([mx, my, lx, ly]) => `M${f(px + mx)},${f(py + my)}L${f(px + lx)},${f(py + ly)}`).join(""));
+          else {
+            const circle = `M${f(px - 3.5)},${f(py)}a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0`;
+            if (r.edge === "below") add(`ring ${c}`, { fill: "none", stroke: c, "stroke-width": 1.5 }, circle);
+            else add(`dot ${c}`, { fill: c }, circle);
+          }
+        }
+        // Filled dots first, then rings, then crosses, as the three dot marks were stacked.
+        for (const kind of ["dot", "ring", "times"]) for (const [key, { d: data, attrs }] of paths) if (key.startsWith(kind)) d.el("path", { d: data, ...attrs }, g);
+      }),
     ],
   }) as SweepChartFigure;
+  // One tip for the run nearest the pointer, built when the pointer first comes over the chart (a <title> per dot
+  // would be drawn on every sweep).
+  lazyTip(figure.overlay, { ...layerMargins, marginLeft, x, y }, () => [Plot.tip(rows, Plot.pointer({ x: "lr", y: "shown", title: describe }))]);
   // The regimes' legend is the same in every figure: drawn once and copied.
   const key = regimeLegend().cloneNode(true) as Element;
   figure.prepend(key);
   figure.legend = key;
   // The current η: a line and a label of our own on the overlay, under the tip, moved by setting their x.
-  const x = figure.scale("x")!;
+  const xScale = figure.scale("x")!;
   const [bottom, top] = figure.scale("y")!.range as [number, number];
   const marker = document.createElementNS(svgNS, "g");
   marker.setAttribute("aria-hidden", "true");
@@ -103,7 +128,7 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
   const tip = figure.overlay.querySelector("g[aria-label=tip]");
   figure.overlay.insertBefore(marker, tip);
   figure.mark = (lr: number) => {
-    const at = String(x.apply(lr));
+    const at = String(xScale.apply(lr));
     rule.setAttribute("x1", at);
     rule.setAttribute("x2", at);
     text.setAttribute("x", at);
@@ -114,6 +139,19 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
   if (lr !== undefined) figure.mark(lr);
   return figure;
 }
+
+/** Plot's × symbol of radius 4 (d3.symbolTimes), as segments [x1, y1, x2, y2] around 0,0. */
+const timesPath: [number, number, number, number][] = (() => {
+  const segments: [number, number, number, number][] = [];
+  let from: [number, number] = [0, 0];
+  const context = {
+    moveTo: (x: number, y: number) => void (from = [x, y]),
+    lineTo: (x: number, y: number) => void segments.push([from[0], from[1], x, y]),
+    closePath: () => undefined,
+  };
+  d3.symbolTimes.draw(context as unknown as Parameters<typeof d3.symbolTimes.draw>[0], 4 * 4 * Math.PI);
+  return segments;
+})();
 
 let legendTemplate: Element | undefined;
 
