@@ -2,7 +2,8 @@
 // How long a page takes to redraw after a control moves, in Debian's Chromium (or CHROMIUM_PATH).
 // Builds the site into its own directory (DOWNHILL_OUTPUT, default $TMPDIR/downhill-bench-dist; --dist DIR
 // reuses a build), serves it on 127.0.0.1 and, on every page, moves each slider (and the playground's
-// run-card learning rates) `--reps` times to nearby values, after one unmeasured warm-up move.
+// run-card learning rates) `--reps` times to nearby values, after one unmeasured warm-up move. Each control is
+// first scrolled to the middle of the 1280 × 900 viewport, where a reader dragging it would have it.
 //
 // Per move, measured in the page (performance.now(), MutationObserver on the main column, animation frames):
 //   renderMs    the redraw as a reader dragging the slider sees it: the input handler, then from the start of
@@ -262,6 +263,8 @@ const instrument = String.raw`(() => {
     async measure(index, k, fullRange, timeout) {
       const input = controls()[index];
       if (!input) throw new Error("control " + index + " is gone");
+      // A reader moves a slider she can see: it is scrolled to the middle of the viewport, as it would be.
+      input.scrollIntoView({ block: "center" });
       await quiet(2000);
       const current = input.value;
       let value = null;

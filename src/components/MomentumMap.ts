@@ -6,9 +6,9 @@ import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import type { ConvergenceCell } from "../lib/analysis/convergenceMap.js";
 import { formatNumber } from "./format.js";
-import { layerMargins, stackLayers, type LayeredFigure } from "./layers.js";
+import { layerMargins, overlayPlot, stackLayers, type LayeredFigure } from "./layers.js";
 import { legend, plot } from "./plot.js";
-import { hoverTitle, svgNs } from "./svgMarks.js";
+import { element, hoverTitle, svgNs } from "./svgMarks.js";
 
 export interface MomentumMapOptions {
   width: number;
@@ -50,11 +50,18 @@ export function stepsColor(steps: number, maxSteps: number): string {
  * rectangle whose tooltip (<title>) names the cell under the pointer, written as the pointer moves: the labels of
  * six hundred cells are never made up front.
  */
-function cellLayer(cells: readonly ConvergenceCell[], column: (c: ConvergenceCell) => number | undefined, maxSteps: number, label: (c: ConvergenceCell) => string) {
+function cellLayer(
+  cells: readonly ConvergenceCell[],
+  column: (c: { lr: number }) => number | undefined,
+  maxSteps: number,
+  label: (c: ConvergenceCell) => string,
+  highlight: readonly { lr: number; beta: number; label: string }[],
+  tickLabels: readonly { column: number; text: string }[],
+) {
   return (_index: unknown, scales: Record<string, unknown>, _values: unknown, dimensions: Plot.Dimensions, context: { document: Document }) => {
     const sx = scales.x as ((v: number) => number) & { bandwidth(): number; domain(): number[] };
     const sy = scales.y as ((v: number) => number) & { bandwidth(): number; domain(): number[] };
-    const [w, h] = [sx.bandwidth(), sy.bandwidth()];
+    const [w, h0] = [sx.bandwidth(), sy.bandwidth()];
     const doc = context.document;
     const byFill = new Map<string, string[]>();
     const at = new Map<string, ConvergenceCell>();
@@ -66,7 +73,7 @@ function cellLayer(cells: readonly ConvergenceCell[], column: (c: ConvergenceCel
       if (fill === null) continue;
       let parts = byFill.get(fill);
       if (!parts) byFill.set(fill, (parts = []));
-      parts.push(`M${sx(i)},${sy(c.beta)}h${w}v${h}h${-w}z`);
+      parts.push(`M${sx(i)},${sy(c.beta)}h${w}v${h0}h${-w}z`);
     }
     const g = doc.createElementNS(svgNs, "g");
     const cellsGroup = doc.createElementNS(svgNs, "g");
@@ -83,6 +90,20 @@ function cellLayer(cells: readonly ConvergenceCell[], column: (c: ConvergenceCel
       return cell ? label(cell) : "";
     });
     g.append(cellsGroup, hover);
+    // The highlighted cells, ringed.
+    for (const h of highlight) {
+      const i = column(h);
+      if (i === undefined || !Number.isFinite(sy(h.beta))) continue;
+      const ring = element(doc, "rect", { x: sx(i), y: sy(h.beta), width: w, height: h0, fill: "none", stroke: "red", "stroke-width": 2 });
+      ring.append(Object.assign(element(doc, "title"), { textContent: h.label }));
+      g.append(ring);
+    }
+    // The learning rates under the base's x ticks (which carry no text: they change with the grid).
+    const ticks = element(doc, "g", { "aria-hidden": "true" });
+    for (const t of tickLabels) {
+      ticks.append(Object.assign(element(doc, "text", { x: sx(t.column) + w / 2, y: dimensions.height - dimensions.marginBottom + 9, dy: "0.71em" }), { textContent: t.text }));
+    }
+    g.append(ticks);
     return g as unknown as SVGElement;
   };
 }
@@ -110,22 +131,20 @@ export function MomentumMap(cells: readonly ConvergenceCell[], options: Momentum
     svg.setAttribute("aria-hidden", "true");
     return svg;
   });
-  const overlay = plot({
-    ...geometry,
-    x: { ...geometry.x, axis: null },
-    y: { ...geometry.y, axis: null },
-    ariaLabel: "Steps to converge over learning rate and momentum",
-    ariaDescription:
-      `Heat map of ${cells.length} of ${lrs.length * betas.length} runs: ${converged.length} converged, ` +
-      `${cells.filter((c) => c.outcome === "diverged").length} diverged, ${cells.filter((c) => c.outcome === "tooSlow").length} too slow.` +
-      ` Learning rates from ${formatNumber(lrs[0])} to ${formatNumber(lrs.at(-1)!)}, log-spaced; momentum from ${formatNumber(betas[0])} to ${formatNumber(betas.at(-1)!)}.`,
-    marks: [
-      cellLayer(cells, column, maxSteps, label) as unknown as Plot.Markish,
-      Plot.cell(highlight, { x: column, y: "beta", stroke: "red", strokeWidth: 2, title: "label" }),
-      // The base's x ticks carry no text: the learning rates under them change with the grid.
-      Plot.text(tickColumns, { x: (i: number) => i, frameAnchor: "bottom", dy: 9, lineAnchor: "top", text: (i: number) => formatNumber(lrs[i], 2), ariaHidden: "true" }),
-    ],
-  });
+  const overlay = overlayPlot(
+    {
+      ...geometry,
+      x: { ...geometry.x, axis: null },
+      y: { ...geometry.y, axis: null },
+      ariaLabel: "Steps to converge over learning rate and momentum",
+      ariaDescription:
+        `Heat map of ${cells.length} of ${lrs.length * betas.length} runs: ${converged.length} converged, ` +
+        `${cells.filter((c) => c.outcome === "diverged").length} diverged, ${cells.filter((c) => c.outcome === "tooSlow").length} too slow.` +
+        ` Learning rates from ${formatNumber(lrs[0])} to ${formatNumber(lrs.at(-1)!)}, log-spaced; momentum from ${formatNumber(betas[0])} to ${formatNumber(betas.at(-1)!)}.`,
+    },
+    [cellLayer(cells, column, maxSteps, label, highlight, tickColumns.map((i) => ({ column: i, text: formatNumber(lrs[i], 2) }))) as unknown as Plot.RenderFunction],
+  );
+
   const key2 = cached(legends, maxSteps, () => legend({ color: { type: "log", scheme: "viridis", label: "steps to converge", domain: [1, maxSteps] } }));
   // The base is copied only if this figure's base is put on the page (a FigureSlot showing it already keeps its own).
   return stackLayers(() => base.cloneNode(true) as Element, overlay, key, width, key2);

@@ -8,7 +8,7 @@ import * as d3 from "d3";
 import type { ObjectiveSpec } from "../lib/types.js";
 import type { Surface } from "./contourGrid.js";
 import { LayeredContour } from "./LayeredContour.js";
-import { layerMargins, stackLayers, type LayeredFigure } from "./layers.js";
+import { layerMargins, overlayPlot, stackLayers, type LayeredFigure } from "./layers.js";
 import { minFigureWidth, plot } from "./plot.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
@@ -183,23 +183,25 @@ export function RavineContour(objective: ObjectiveSpec, surface: Surface, option
   const height = Math.round(((layerWidth - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50);
   const geometry = { width: layerWidth, height, box };
   const base = baseLayer(geometry);
-  const overlay = plot({
-    ...layerMargins,
-    width: layerWidth,
-    height,
-    x: { domain: [...box.x], axis: null },
-    y: { domain: [...box.y], axis: null },
-    ariaLabel: `Contour map of ${title}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`,
-    ariaDescription: contourSummary({
-      title,
-      box,
-      levels: thresholds.length,
-      logLevels: false,
-      minima,
-      series,
-      leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
-    }),
-    marks: [runLayer((doc) => bandLayer(doc, kappa, thresholds, minima, geometry), paths) as unknown as Plot.Markish],
-  });
+  const overlay = overlayPlot(
+    {
+      ...layerMargins,
+      width: layerWidth,
+      height,
+      x: { domain: [...box.x], axis: null },
+      y: { domain: [...box.y], axis: null },
+      ariaLabel: `Contour map of ${title}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`,
+      ariaDescription: contourSummary({
+        title,
+        box,
+        levels: thresholds.length,
+        logLevels: false,
+        minima,
+        series,
+        leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
+      }),
+    },
+    [runLayer((doc) => bandLayer(doc, kappa, thresholds, minima, geometry), paths) as unknown as Plot.RenderFunction],
+  );
   return stackLayers(base.element, overlay, base.key, layerWidth);
 }

@@ -110,21 +110,67 @@ export function stackLayers(base: Element | (() => Element), overlay: PlotFigure
   return root;
 }
 
+/** The scales, dimensions and empty figure of an overlay of one geometry, as Plot makes them. */
+interface OverlayFrame {
+  empty: PlotFigure;
+  scales: Plot.ScaleFunctions;
+  dimensions: Plot.Dimensions;
+}
+
+const frames = new Map<string, OverlayFrame>();
+
+/**
+ * An overlay whose marks are all render functions (./svgMarks.ts), without a call to Plot: Plot draws an empty
+ * overlay of this geometry once, and hands its render functions the scales and dimensions it made; each call after
+ * that copies the empty figure and runs the functions with those. What Plot spends on a figure before any mark
+ * draws (scales, dimensions, the SVG, about a millisecond) is then spent once per geometry rather than per move.
+ */
+export function overlayPlot(options: Omit<Plot.PlotOptions, "marks"> & { x: Plot.ScaleOptions; y: Plot.ScaleOptions }, marks: readonly Plot.RenderFunction[]): PlotFigure {
+  const { ariaLabel, ariaDescription, ...geometry } = options;
+  const key = JSON.stringify(geometry);
+  let frame = frames.get(key);
+  if (!frame) {
+    let captured: Pick<OverlayFrame, "scales" | "dimensions"> | undefined;
+    const capture: Plot.RenderFunction = (_index, scales, _values, dimensions) => ((captured = { scales, dimensions }), null);
+    const empty = plot({ ...geometry, marks: [capture] });
+    frame = { empty, ...captured! };
+    if (frames.size >= cacheSize) frames.delete(frames.keys().next().value!);
+    frames.set(key, frame);
+  }
+  const { empty, scales, dimensions } = frame;
+  const svg = empty.cloneNode(false) as PlotFigure;
+  svg.scale = empty.scale.bind(empty);
+  if (ariaLabel) svg.setAttribute("aria-label", ariaLabel);
+  if (ariaDescription) svg.setAttribute("aria-description", ariaDescription);
+  const context = { document: svg.ownerDocument } as Plot.Context;
+  for (const mark of marks) {
+    const node = mark.call(null as never, [], scales, {} as Plot.ChannelValues, dimensions, context, () => null);
+    if (node) svg.append(node);
+  }
+  return svg;
+}
+
+/** The marks as render functions, if every one is (after dropping nulls and flattening arrays). */
+function renderFunctions(marks: readonly Plot.Markish[]): Plot.RenderFunction[] | undefined {
+  const flat = (marks as unknown[]).flat(Infinity).filter((m) => m !== null && m !== undefined);
+  return flat.every((m) => typeof m === "function") ? (flat as Plot.RenderFunction[]) : undefined;
+}
+
 export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
   const { marks = [], overlay, baseKey = "", ariaLabel, ariaDescription, color, ...shared } = options;
   const geometry = { ...layerMargins, ...shared };
   const key = `${baseKey}|${JSON.stringify(geometry)}`;
   // The base has no colour scale (its marks take constant colours): runs relabelled as a slider moves keep it.
   const template = cachedBase(key, () => plot({ ...geometry, marks }));
-  const top = plot({
+  const overlayGeometry = {
     ...geometry,
-    color: color ? { ...color, legend: false } : undefined,
-    ariaLabel,
-    ariaDescription,
     x: { ...geometry.x, axis: null, grid: false },
     y: { ...geometry.y, axis: null, grid: false },
-    marks: overlay,
-  });
+  };
+  const functions = color ? undefined : renderFunctions(overlay);
+  const top = functions
+    ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)
+    : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlay });
   const key2 = color?.legend ? legend({ color: { ...color, legend: true } }) : null;
   return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, key2);
 }

@@ -132,6 +132,17 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
     });
   }
 
+  /**
+   * The whole page as one image. Figures off screen are not rendered until they come near the viewport
+   * (content-visibility: auto, in style.css), and a full-page capture does not scroll: they are rendered for it.
+   */
+  async function fullPageScreenshot(page: Page, path: string): Promise<void> {
+    const style = await page.addStyleTag({ content: ".downhill-figure-slot { content-visibility: visible !important; }" });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path, fullPage: true });
+    await style.evaluate((node) => (node as Element).remove());
+  }
+
   function genericChecks({ name, path }: { name: string; path: string }): Promise<string[]> {
     return withPage(path, async (page, failures) => {
       for (const cell of await errorCells(page)) failures.push(`error cell: ${cell}`);
@@ -139,7 +150,7 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
       const chart = await page.locator(chartSelector).first().waitFor({ state: "attached", timeout: 15_000 }).then(() => true, () => false);
       if (!chart) failures.push(`no chart (looked for ${chartSelector})`);
       failures.push(...(await mathProblems(page)));
-      await page.screenshot({ path: `${screenshots}${name}-1280.png`, fullPage: true });
+      await fullPageScreenshot(page, `${screenshots}${name}-1280.png`);
 
       for (const slider of await moveEverySlider(page)) {
         if (!slider.changed) failures.push(`moving the slider ${slider.label} changed no chart`);
@@ -149,7 +160,7 @@ describe.skipIf(!chromiumPath && !ci)("the built course in Chromium", () => {
       await page.waitForTimeout(200); // resize() re-renders on the next frame after a ResizeObserver callback
       await settle(page, failures, "narrowing the window to 390 px");
       for (const cell of await errorCells(page)) failures.push(`error cell at 390 px: ${cell}`);
-      await page.screenshot({ path: `${screenshots}${name}-390.png`, fullPage: true });
+      await fullPageScreenshot(page, `${screenshots}${name}-390.png`);
       const overflow = await horizontalOverflow(page);
       if (overflow > 1) console.warn(`/${path}: at 390 px the page is ${overflow} px wider than the window`);
 
