@@ -25,25 +25,45 @@ export interface ScheduleLossChartOptions {
   height?: number;
 }
 
-/** The step axis: from 0 to the last step, rounded up (200 stays 200, 88 becomes 100) so that nearby runs share it. */
+/**
+ * The step axis: from 0 to the last step rounded up to a coarse grid (1, 2, 2.5, 4 or 5 times a power of ten: 200
+ * stays 200, 88 becomes 100, 140 becomes 200), so that nearby runs share it, and runs that end at different steps
+ * (a slider that moves where a run stops) find a handful of axes, each drawn once.
+ */
 export function stepDomain(lastStep: number): [number, number] {
-  return [0, Math.max(1, d3.nice(0, Math.max(1, lastStep), 5)[1])];
+  const n = Math.max(1, lastStep);
+  const power = 10 ** Math.floor(Math.log10(n));
+  const top = [1, 2, 2.5, 4, 5, 10].map((m) => m * power).find((v) => v >= n) ?? 10 * power;
+  return [0, top];
 }
 
 export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOptions = {}): LayeredFigure {
   const { label = "Run", marked = [], zoomAfter = 0, width = 640, height = 240, slot } = options;
   const color = seriesColors[0];
-  const rows = finiteSteps(trace.loss);
+  const losses = trace.loss;
   const decays = trace.events.filter((e) => e.kind === "lrDecay").map((e) => ({ step: e.step, text: `η → ${formatNumber(e.value ?? NaN, 2)}` }));
-  const last = rows[rows.length - 1];
-  const late = rows.filter((r) => r.step >= zoomAfter).map((r) => r.value);
-  const zoomed = zoomAfter > 0 && late.length > 1;
+  // One pass over the losses for their extent, the extent from zoomAfter on and the last finite one; the rows
+  // ({step, value} objects) only for the tooltip, on first hover.
+  let [lo, hi, lateLo, lateHi, lateCount, lastIndex] = [Infinity, -Infinity, Infinity, -Infinity, 0, -1];
+  for (let i = 0; i < losses.length; ++i) {
+    const v = losses[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (i >= zoomAfter) {
+      if (v < lateLo) lateLo = v;
+      if (v > lateHi) lateHi = v;
+      ++lateCount;
+    }
+    lastIndex = i;
+  }
+  const last = lastIndex >= 0 ? { step: lastIndex, value: losses[lastIndex] } : undefined;
+  const zoomed = zoomAfter > 0 && lateCount > 1;
   // Rounded outwards, and kept while the run fits them, so the next position of a slider keeps the axes drawn.
-  const values = rows.map((r) => r.value);
-  const [lo, hi] = values.length ? (d3.extent(zoomed ? late : values) as [number, number]) : [0, 1];
+  if (!last) [lo, hi] = [0, 1];
   const yDomain = zoomed
-    ? keepDomain(niceExtent(late), [lo, hi], shownDomain(slot, "y"))
-    : keepDomain(lossDomain(values, false), [Math.min(0, lo), Math.max(0, hi)], shownDomain(slot, "y"));
+    ? keepDomain(niceExtent([lateLo, lateHi]), [lateLo, lateHi], shownDomain(slot, "y"))
+    : keepDomain(lossDomain(last ? [lo, hi] : [], false), [Math.min(0, lo), Math.max(0, hi)], shownDomain(slot, "y"));
   const lastStep = trace.loss.length - 1;
   const stopped = last && trace.stop.reason !== "maxSteps";
   const eventSentence = decays.length
@@ -69,7 +89,8 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
           // As Plot's text with frameAnchor "top", rotate −90, textAnchor "end", dx −4, dy 4.
           d.el("text", { transform: `translate(${d.x(c.step) - 4},${marginTop + 4}) rotate(-90)`, "text-anchor": "end", dy: "0.71em", fill: seriesColors[2], "font-size": 10 }, g, c.text);
         }
-        d.lines([{ xs: rows.map((r) => r.step), ys: rows.map((r) => r.value) }], { stroke: color, strokeWidth: 1.75, clip: true }, g);
+        // A loss that is not finite has no position: the line breaks there, as it skipped it before.
+        d.lines([{ xs: losses.map((_, i) => i), ys: losses }], { stroke: color, strokeWidth: 1.75, clip: true }, g);
         if (stopped) {
           const [px, py] = [d.x(last.step), d.y(last.value)];
           d.el("circle", { cx: px, cy: py, r: 5, fill: "none", stroke: color, "stroke-width": 2 }, g);
@@ -80,7 +101,7 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
     ],
   });
   lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [
-    Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}, η ${formatNumber(trace.lr[r.step - 1] ?? trace.lr[0])}` })),
+    Plot.tip(finiteSteps(losses), Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}, η ${formatNumber(trace.lr[r.step - 1] ?? trace.lr[0])}` })),
   ]);
   return figure;
 }

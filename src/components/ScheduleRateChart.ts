@@ -44,8 +44,7 @@ export function ScheduleRateChart(curves: readonly RateCurve[], options: Schedul
   const { chosen, logScale = false, width = 640, height = 260, slot } = options;
   const keep = (lr: number) => Number.isFinite(lr) && (!logScale || lr > 0);
   const main = curves.find((c) => c.label === chosen);
-  const mainRows = main ? main.rates.flatMap((lr, step) => (keep(lr) ? [{ step, lr }] : [])) : [];
-  const lrs = mainRows.map((r) => r.lr);
+  const lrs = main ? main.rates.filter(keep) : [];
   const longest = Math.max(1, ...curves.map((c) => c.rates.length));
   const steps = Array.from({ length: longest }, (_, i) => i);
   // The faint curves are the same objects while only the chosen schedule's sliders move: their paths are kept. A rate
@@ -80,7 +79,7 @@ export function ScheduleRateChart(curves: readonly RateCurve[], options: Schedul
     ],
   });
   lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [
-    Plot.tip(mainRows, Plot.pointerX({ x: "step", y: "lr", title: (r: { step: number; lr: number }) => `step ${r.step}: η = ${formatNumber(r.lr)}` })),
+    Plot.tip(main ? main.rates.flatMap((lr, step) => (keep(lr) ? [{ step, lr }] : [])) : [], Plot.pointerX({ x: "step", y: "lr", title: (r: { step: number; lr: number }) => `step ${r.step}: η = ${formatNumber(r.lr)}` })),
   ]);
   return figure;
 }
