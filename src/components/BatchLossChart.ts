@@ -5,13 +5,13 @@
 // keeps them; axes for other run lengths (another number of epochs) can be drawn ahead, in idle time (./warmBases.ts).
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import { layeredPlot, type LayeredFigure, type LayeredPlotOptions } from "./layers.js";
+import { layeredPlot, layerMargins, type LayeredFigure, type LayeredPlotOptions } from "./layers.js";
 import type { Trace } from "../lib/index.js";
 import { lossPerEpoch } from "../lib/analysis/batchSampling.js";
 import { lossDomain } from "./LossChart.js";
 import { ceilOneTwoFive, coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
-import { columnDots, columnLines } from "./svgMarks.js";
+import { columnDots, columnLines, lazyTip } from "./svgMarks.js";
 import { warmBase } from "./warmBases.js";
 
 export interface BatchRun {
@@ -82,24 +82,27 @@ function axesOptions(per: BatchLossChartOptions["per"], width: number, height: n
 
 /**
  * The overlay's marks: one line (and, per epoch, dots) per run in the run's own colour, from columns of numbers
- * (./svgMarks.ts: a tenth of the cost of Plot.line a point). Per epoch, one tip for all runs, whose text is made
- * only for the point under the pointer; per iteration none: the hundreds of noisy points would cost a millisecond a
- * move to make pointable, for values the summary and the per-epoch chart give better.
+ * (./svgMarks.ts: a tenth of the cost of Plot.line a point).
  */
-function runMarks(runs: readonly BatchRun[], columns: Columns[], byIteration: boolean): Plot.Markish[] {
+function runMarks(runs: readonly BatchRun[], columns: Columns[], byIteration: boolean): Plot.RenderFunction[] {
   const lines = columnLines(
     runs.map(({ color }, i) => ({ ...columns[i], stroke: color })),
     { strokeWidth: byIteration ? 1 : 2, strokeOpacity: byIteration ? 0.8 : 1 },
   );
   if (byIteration) return [lines];
+  return [lines, columnDots(runs.map(({ color }, i) => ({ ...columns[i], fill: color })), { r: 2.5 })];
+}
+
+/**
+ * Per epoch, one tip for all runs, whose text is made only for the point under the pointer. Per iteration none: the
+ * hundreds of noisy points would cost a millisecond a move to make pointable, for values the summary and the
+ * per-epoch chart give better.
+ */
+function epochTip(runs: readonly BatchRun[], columns: Columns[]): Plot.Markish {
   const X = Float64Array.from(columns.flatMap((c) => Array.from(c.x)));
   const Y = Float64Array.from(columns.flatMap((c) => Array.from(c.y)));
   const labels = runs.flatMap(({ label }, i) => Array.from(columns[i].x, () => label));
-  return [
-    lines,
-    columnDots(runs.map(({ color }, i) => ({ ...columns[i], fill: color })), { r: 2.5 }),
-    Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: labels, epoch: X, loss: Y }, format: { x: false, y: false, loss: (v: number) => formatNumber(v) } })),
-  ];
+  return Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: labels, epoch: X, loss: Y }, format: { x: false, y: false, loss: (v: number) => formatNumber(v) } }));
 }
 
 /** Smallest and largest of a column; [Infinity, -Infinity] when it is empty. */
@@ -135,6 +138,8 @@ export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, 
     color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend },
     overlay: runMarks(runs, columns, byIteration),
   });
+  // Per epoch, one tip for all runs, made when the pointer first comes over the chart.
+  if (!byIteration) lazyTip(figure.overlay, { ...layerMargins, ...axesOptions(per, width, height, xDomain(per, length), y) }, () => [epochTip(runs, columns)]);
   for (const other of warmLengths) warmBase(`batch ${per} ${width} ${height} ${xDomain(per, other)} ${y}`, () => axesOptions(per, width, height, xDomain(per, other), y));
   return figure;
 }

@@ -1,12 +1,13 @@
 // A contour map of f(x, y) with optimization paths drawn in the parameter plane and the known minima marked.
 import * as Plot from "@observablehq/plot";
 import { minFigureWidth, plot } from "./plot.js";
+import { overlayPlot, renderFunctions } from "./layers.js";
 import { cachedGrid, cachedLevels, type Surface } from "./contourGrid.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
 import { contourSummary } from "./summaries.js";
 import { gradientFieldMarks } from "./GradientField.js";
-import { columnDots, columnLines } from "./svgMarks.js";
+import { columnDots, columnLines, overlayMark } from "./svgMarks.js";
 import type { Differentiable } from "../lib/analysis/gradient.js";
 
 const MAX_DOTTED_STEPS = 100;
@@ -74,11 +75,9 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
   // Stacked layers get an explicit height (equal units on both axes), as Plot's aspectRatio differs with and without axes.
   const layerWidth = Math.max(minFigureWidth, plotOptions.width ?? 640);
   const layerHeight = Math.round(((layerWidth - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50);
-  return plot({
-    ...(layer ? { ...layerMargins, height: layerHeight } : { aspectRatio: 1 }),
-    ...(layer === "overlay" ? { axis: null } : {}),
-    ariaLabel: `Contour map of ${title}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`,
-    ariaDescription: contourSummary({
+  const ariaLabel = `Contour map of ${title}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`;
+  const ariaDescription =
+    contourSummary({
       title,
       box,
       levels: contours.thresholds.length,
@@ -86,7 +85,25 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
       minima,
       series,
       leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
-    }) + (gradientField && surface.grad ? " Arrows show the gradient on a grid; each points uphill, across the contour lines." : "") + (summaryNote ? ` ${summaryNote}` : ""),
+    }) +
+    (gradientField && surface.grad ? " Arrows show the gradient on a grid; each points uphill, across the contour lines." : "") +
+    (summaryNote ? ` ${summaryNote}` : "");
+  const overlayMarks: Plot.Markish[] = [
+    overlay && start && start.every(Number.isFinite) ? startMarks(start, handle) : null,
+    overlay ? paths.map(({ series, points }) => pathMarks(series, points)) : null,
+    overlay ? marks : null,
+  ];
+  // An overlay of render functions alone is drawn without Plot (./layers.ts overlayPlot), on the same scales.
+  const functions = layer === "overlay" && Object.keys(plotOptions).every((k) => k === "width") ? renderFunctions(overlayMarks) : undefined;
+  if (functions) {
+    const axis = { axis: null } as const;
+    return overlayPlot({ ...layerMargins, width: layerWidth, height: layerHeight, x: { domain: box.x, ...axis }, y: { domain: box.y, ...axis }, ariaLabel, ariaDescription }, functions);
+  }
+  return plot({
+    ...(layer ? { ...layerMargins, height: layerHeight } : { aspectRatio: 1 }),
+    ...(layer === "overlay" ? { axis: null } : {}),
+    ariaLabel,
+    ariaDescription,
     x: { domain: box.x, label: "x" },
     y: { domain: box.y, label: "y" },
     color: contours.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
@@ -111,22 +128,26 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
         ? gradientFieldMarks(surface as Differentiable, box, { columns: gradientField === true ? 15 : gradientField })
         : null,
       base ? minimaMarks(minima) : null,
-      overlay && start && start.every(Number.isFinite) ? startMarks(start, handle) : null,
-      overlay ? paths.map(({ series, points }) => pathMarks(series, points)) : null,
-      overlay ? marks : null,
+      ...overlayMarks,
     ],
     ...plotOptions,
   });
 }
 
-function startMarks(start: readonly number[], handle: boolean): Plot.Markish[] {
-  const at = { x: () => start[0], y: () => start[1], clip: "frame" } as const;
-  if (!handle) return [Plot.dot([start], { ...at, r: 6, stroke: "white", strokeWidth: 2 })];
-  // A dark outline round a white ring reads on both ends of the colour scheme.
-  return [
-    Plot.dot([start], { ...at, r: 10, fill: "white", fillOpacity: 0.35, stroke: "#212529", strokeWidth: 4.5 }),
-    Plot.dot([start], { ...at, r: 10, stroke: "white", strokeWidth: 2 }),
-  ];
+/** The start as a ring, or as a large handle that invites dragging; clipped to the frame. */
+function startMarks(start: readonly number[], handle: boolean): Plot.RenderFunction {
+  return overlayMark(({ x, y, el, clipped }, g) => {
+    const [cx, cy] = [x(start[0]), y(start[1])];
+    if (!Number.isFinite(cx) || !Number.isFinite(cy)) return;
+    const frame = clipped(g);
+    if (!handle) {
+      el("circle", { cx, cy, r: 6, fill: "none", stroke: "white", "stroke-width": 2 }, frame);
+      return;
+    }
+    // A dark outline round a white ring reads on both ends of the colour scheme.
+    el("circle", { cx, cy, r: 10, fill: "white", "fill-opacity": 0.35, stroke: "#212529", "stroke-width": 4.5 }, frame);
+    el("circle", { cx, cy, r: 10, fill: "none", stroke: "white", "stroke-width": 2 }, frame);
+  });
 }
 
 function minimaMarks(minima: NonNullable<Surface["minima"]>): Plot.Markish[] {
@@ -143,10 +164,9 @@ function minimaMarks(minima: NonNullable<Surface["minima"]>): Plot.Markish[] {
  * Line and dots are written straight into SVG paths (./svgMarks.ts): Plot.line costs several times more on long,
  * noisy runs, and Plot.dot makes an element, styled and laid out anew, per step.
  */
-export function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.Markish[] {
+export function pathMarks({ trace, label, color }: Series, points: DrawPoint[]): Plot.RenderFunction[] {
   if (points.length === 0) return [];
   const last = points[points.length - 1];
-  const xy = { x: "x", y: "y", clip: "frame" } as const;
   const x = points.map((p) => p.x);
   const y = points.map((p) => p.y);
   return [
@@ -156,14 +176,16 @@ export function pathMarks({ trace, label, color }: Series, points: DrawPoint[]):
       clip: true,
     }),
     // One dot per step shows the step lengths of a short run; on a long one they would merge into the line. No title
-    // per dot (as in ContourPlot): a slider redraws them all on every move.
-    points.length <= MAX_DOTTED_STEPS ? columnDots([{ x, y, fill: color }], { r: 2.5, clip: true }) : null,
-    Plot.dot([points[0]], { ...xy, r: 5, fill: "white", stroke: color, strokeWidth: 2.5 }),
-    trace.stop.reason === "diverged"
-      ? [
-          Plot.dot([last], { ...xy, symbol: "times", r: 7, stroke: color, strokeWidth: 3 }),
-          Plot.text([last], { ...xy, text: () => `${label} diverged`, dy: -14, fill: color, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
-        ]
-      : null,
+    // per dot: a slider redraws them all on every move.
+    ...(points.length <= MAX_DOTTED_STEPS ? [columnDots([{ x, y, fill: color }], { r: 2.5, clip: true })] : []),
+    // A ring at the start, and an × and a label where the run diverged.
+    overlayMark(({ x: sx, y: sy, el, symbol, clipped }, g) => {
+      const frame = clipped(g);
+      el("circle", { cx: sx(points[0].x), cy: sy(points[0].y), r: 5, fill: "white", stroke: color, "stroke-width": 2.5 }, frame);
+      if (trace.stop.reason !== "diverged") return;
+      const [lx, ly] = [sx(last.x), sy(last.y)];
+      el("path", { d: symbol("times", 7), transform: `translate(${lx},${ly})`, fill: "none", stroke: color, "stroke-width": 3 }, frame);
+      el("text", { x: lx, y: ly - 14, dy: "0.32em", fill: color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, frame, `${label} diverged`);
+    }),
   ];
 }

@@ -1,12 +1,11 @@
 // Loss per step, one line per run, with where and why each run stopped. A layered figure (./layers.ts): the axes are
 // drawn once per domain, and the lines over them on every call as one hand-drawn mark (a path per run, a marker per
 // step on short runs: a fraction of what Plot's line, dots and tip cost), so show it in a FigureSlot on a page with
-// sliders. The legend is made once per set of runs; the tooltip names the losses at the step under the pointer.
+// sliders. The tooltip names the losses at the step under the pointer.
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { formatNumber } from "./format.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
-import { legend } from "./plot.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { lossChartSummary, stopLabels } from "./summaries.js";
@@ -48,22 +47,6 @@ export function lossDomain(values: readonly number[], logScale: boolean): [numbe
   }
   const [n0, n1] = d3.nice(Math.min(0, lo), Math.max(0, hi), 5);
   return n0 === n1 ? [n0, n0 + 1] : [n0, n1];
-}
-
-const legends = new Map<string, Element>();
-
-/** The colour legend of these runs, made once per set of labels and colours, then copied. */
-export function seriesLegend(series: readonly Series[]): Element | null {
-  if (series.length < 2) return null;
-  const color = seriesColorScale(series);
-  const key = JSON.stringify([color.domain, color.range]);
-  let made = legends.get(key);
-  if (!made) {
-    made = legend({ color: { ...color, legend: true } });
-    if (legends.size >= 64) legends.delete(legends.keys().next().value!);
-    legends.set(key, made);
-  }
-  return made.cloneNode(true) as Element;
 }
 
 /**
@@ -145,7 +128,7 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
   const rowsBySeries = series.map(({ trace }) => finiteSteps(trace.loss, { positive: logScale }));
   const omitted = logScale ? series.reduce((n, s) => n + s.trace.loss.filter((v) => Number.isFinite(v) && v <= 0).length, 0) : 0;
   const longest = Math.max(0, ...series.map((s) => s.trace.loss.length));
-  const figure = layeredPlot({
+  return layeredPlot({
     width,
     height,
     marginLeft, // room for labels like 1e+140
@@ -162,12 +145,7 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
     },
     baseKey: logScale ? "loss chart log" : "loss chart linear",
     marks: [logScale ? null : Plot.ruleY([0], { strokeOpacity: 0.3 })],
+    color: seriesColorScale(series),
     overlay: [linesLayer(series, rowsBySeries, longest, clip) as unknown as Plot.Markish],
   });
-  const key = seriesLegend(series);
-  if (key) {
-    figure.prepend(key);
-    figure.legend = key;
-  }
-  return figure;
 }

@@ -4,13 +4,13 @@
 // every call, so show it in a FigureSlot. The y domain is rounded outwards to every fourth decade below and every
 // second above (./coarseDomain.ts), so that a slider's next value usually keeps the axes.
 import * as Plot from "@observablehq/plot";
-import { layeredPlot, type LayeredFigure } from "./layers.js";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { warmBase, type BaseOptions } from "./warmBases.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { coarseLogDomain } from "./coarseDomain.js";
 import { formatNumber } from "./format.js";
-import { columnLines } from "./svgMarks.js";
+import { columnLines, lazyTip } from "./svgMarks.js";
 
 export interface SaddleGradNormChartOptions {
   /** The stopping rule's threshold on ‖∇f‖, drawn as a dashed line. */
@@ -41,8 +41,10 @@ export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, 
     ariaLabel: `Gradient norm per step (log scale) for ${series.map((s) => s.label).join(", ")}`,
     ariaDescription: `Gradient norm per step on a log scale; the dashed line at ${formatNumber(threshold)} is where a stopping rule would declare convergence. ${summary.join(" ")}`,
     color: { ...seriesColorScale(series), legend: legend && series.length > 1 },
-    overlay: runMarks(series, rowsBySeries),
+    overlay: [runLines(series, rowsBySeries)],
   });
+  const { marks: _marks, baseKey: _key, ...geometry } = axesOptions(width, height, lastStep, y, threshold);
+  lazyTip(figure.overlay, { ...layerMargins, ...geometry }, () => [runTip(rowsBySeries)]);
   // The next domains a slider is likely to need, four decades lower or higher, two more or fewer at the top.
   const [a, b] = y.map((v) => Math.round(Math.log10(v)));
   for (const [c, d] of [[a - 4, b], [a + 4, b], [a, b + 2], [a, b - 2]]) {
@@ -81,19 +83,18 @@ function thresholdMarks(threshold: number): Plot.Markish[] {
   return marks;
 }
 
-/**
- * One line per run in its own colour, from columns of numbers (./svgMarks.ts: a tenth of the cost of Plot.line a
- * point), and one tip for all runs, whose text is made only for the point under the pointer.
- */
-function runMarks(series: readonly Series[], rowsBySeries: { label: string; step: number; value: number }[][]): Plot.Markish[] {
+/** One line per run in its own colour, from columns of numbers (./svgMarks.ts: a tenth of the cost of Plot.line a point). */
+function runLines(series: readonly Series[], rowsBySeries: { label: string; step: number; value: number }[][]): Plot.RenderFunction {
+  return columnLines(
+    series.map(({ color }, i) => ({ x: rowsBySeries[i].map((r) => r.step), y: rowsBySeries[i].map((r) => r.value), stroke: color })),
+    { strokeWidth: 2 },
+  );
+}
+
+/** One tip for all runs, made when the pointer first comes over the chart (./svgMarks.ts lazyTip). */
+function runTip(rowsBySeries: { label: string; step: number; value: number }[][]): Plot.Markish {
   const all = rowsBySeries.flat();
   const X = Float64Array.from(all, (r) => r.step);
   const Y = Float64Array.from(all, (r) => r.value);
-  return [
-    columnLines(
-      series.map(({ color }, i) => ({ x: rowsBySeries[i].map((r) => r.step), y: rowsBySeries[i].map((r) => r.value), stroke: color })),
-      { strokeWidth: 2 },
-    ),
-    Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: all.map((r) => r.label), step: X, "‖∇f‖": Y }, format: { x: false, y: false, "‖∇f‖": (v: number) => formatNumber(v) } })),
-  ];
+  return Plot.tip({ length: X.length }, Plot.pointer({ x: X, y: Y, channels: { run: all.map((r) => r.label), step: X, "‖∇f‖": Y }, format: { x: false, y: false, "‖∇f‖": (v: number) => formatNumber(v) } }));
 }

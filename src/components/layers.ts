@@ -151,9 +151,23 @@ export function overlayPlot(options: Omit<Plot.PlotOptions, "marks"> & { x: Plot
 }
 
 /** The marks as render functions, if every one is (after dropping nulls and flattening arrays). */
-function renderFunctions(marks: readonly Plot.Markish[]): Plot.RenderFunction[] | undefined {
+export function renderFunctions(marks: readonly Plot.Markish[]): Plot.RenderFunction[] | undefined {
   const flat = (marks as unknown[]).flat(Infinity).filter((m) => m !== null && m !== undefined);
   return flat.every((m) => typeof m === "function") ? (flat as Plot.RenderFunction[]) : undefined;
+}
+
+const legends = new Map<string, Element>();
+
+/** A colour legend, made once per scale (labels and colours) and copied after that. */
+function cachedLegend(color: Plot.ScaleOptions): Element {
+  const key = JSON.stringify(color);
+  let made = legends.get(key);
+  if (!made) {
+    made = legend({ color: { ...color, legend: true } });
+    if (legends.size >= cacheSize) legends.delete(legends.keys().next().value!);
+    legends.set(key, made);
+  }
+  return made.cloneNode(true) as Element;
 }
 
 export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
@@ -167,11 +181,12 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
     x: { ...geometry.x, axis: null, grid: false },
     y: { ...geometry.y, axis: null, grid: false },
   };
-  const functions = color ? undefined : renderFunctions(overlay);
+  // Render functions take their colours as given: the colour scale serves only the legend.
+  const functions = renderFunctions(overlay);
   const top = functions
     ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)
     : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlay });
-  const key2 = color?.legend ? legend({ color: { ...color, legend: true } }) : null;
+  const key2 = color?.legend ? cachedLegend(color) : null;
   return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, key2);
 }
 

@@ -91,6 +91,8 @@ export interface Draw {
   lines(series: readonly (FastSeries & { memo?: object })[], options: FastLineOptions & { view?: string }, parent: Element): void;
   /** The path of a d3 symbol ("diamond2", …) of radius r, as Plot's dot draws it, centred on 0,0. */
   symbol(name: "diamond2" | "times" | "circle", r: number): string;
+  /** A group in `parent` whose contents are clipped to the frame (as Plot's `clip: "frame"`). */
+  clipped(parent: Element): SVGElement;
 }
 
 const symbols = { diamond2: d3.symbolDiamond2, times: d3.symbolTimes, circle: d3.symbolCircle };
@@ -111,6 +113,9 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
     const y = scales.y as (v: number) => number;
     const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
     const frameSize = [Math.max(0, width - marginLeft - marginRight), Math.max(0, height - marginTop - marginBottom)];
+    // A nested SVG as large as the frame, viewing the same coordinates, clips what it holds to the frame.
+    const clipped = (parent: Element) =>
+      el("svg", { x: marginLeft, y: marginTop, width: frameSize[0], height: frameSize[1], viewBox: `${marginLeft} ${marginTop} ${frameSize[0]} ${frameSize[1]}` }, parent);
     const g = doc.createElementNS(svgNs, "g") as SVGGElement;
     draw(
       {
@@ -118,12 +123,10 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
         y,
         dimensions,
         el,
+        clipped,
         lines(series, options, parent) {
           const { stroke = "currentColor", strokeWidth = 1.5, strokeOpacity, strokeDasharray, curve = "linear", clip = false } = options;
-          // A nested SVG as large as the frame, viewing the same coordinates, clips what it holds to the frame.
-          const holder = clip
-            ? el("svg", { x: marginLeft, y: marginTop, width: frameSize[0], height: frameSize[1], viewBox: `${marginLeft} ${marginTop} ${frameSize[0]} ${frameSize[1]}` }, parent)
-            : parent;
+          const holder = clip ? clipped(parent) : parent;
           // Coordinates in tenths of a pixel, as integers (see pathData), under a scale(0.1).
           const group = el(
             "g",
