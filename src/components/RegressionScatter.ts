@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import { hashNumbers, layeredPlot, type LayeredFigure } from "./layers.js";
 import { formatNumber } from "./format.js";
+import { overlayMark } from "./svgMarks.js";
 
 export interface Sample {
   x: number;
@@ -40,11 +41,11 @@ export function RegressionScatter(samples: readonly Sample[], options: Regressio
   const [y0, y1] = yDomain;
   const span = y1 - y0;
   // Sampled curves; points far outside the view become gaps, so a wild polynomial never reaches the SVG as 1e20.
-  const curveRows = curves.flatMap((c, k) =>
-    Array.from({ length: 160 }, (_, i) => {
-      const x = xDomain[0] + ((xDomain[1] - xDomain[0]) * i) / 159;
+  const curveXs = Float64Array.from({ length: 160 }, (_, i) => xDomain[0] + ((xDomain[1] - xDomain[0]) * i) / 159);
+  const curveYs = curves.map((c) =>
+    curveXs.map((x) => {
       const y = c.f(x);
-      return { k, x, y: y > y1 + span || y < y0 - span || !Number.isFinite(y) ? NaN : y };
+      return y > y1 + span || y < y0 - span || !Number.isFinite(y) ? NaN : y;
     }),
   );
   const all = outlier ? [...samples, outlier] : samples;
@@ -64,17 +65,22 @@ export function RegressionScatter(samples: readonly Sample[], options: Regressio
     // The samples stay while the curves and the extra point move: they are drawn once, with the axes.
     baseKey: `regression scatter ${hashNumbers(samples.flatMap((d) => [d.x, d.y]))}`,
     marks: [Plot.dot(samples, { x: "x", y: "y", r: 3, fill: "currentColor", fillOpacity: 0.55, clip: "frame" }), Plot.frame({ strokeOpacity: 0.3 })],
+    // Drawn by hand (./svgMarks.ts): residuals, curves and the extra point, clipped to the frame.
     overlay: [
-      residualsTo
-        ? Plot.link(all, { x1: "x", x2: "x", y1: "y", y2: (d: Sample) => residualsTo.f(d.x), stroke: residualsTo.color, strokeOpacity: 0.55, clip: "frame" })
-        : null,
-      curves.map((c, k) =>
-        Plot.line(
-          curveRows.filter((r) => r.k === k),
-          { x: "x", y: "y", stroke: c.color, strokeWidth: 2.5, strokeDasharray: c.dashed ? "6 4" : undefined, clip: "frame" },
-        ),
-      ),
-      outlier ? Plot.dot([outlier], { x: "x", y: "y", r: 8, fill: OUTLIER_COLOR, stroke: "white", strokeWidth: 2, clip: "frame" }) : null,
+      overlayMark(({ x, y, el, lines, clipped }, g) => {
+        if (residualsTo) {
+          const links = el("g", { stroke: residualsTo.color, "stroke-opacity": 0.55 }, clipped(g));
+          for (const d of all) {
+            const [x1, ya, yb] = [x(d.x), y(d.y), y(residualsTo.f(d.x))];
+            if ([x1, ya, yb].every(Number.isFinite)) el("line", { x1, x2: x1, y1: ya, y2: yb }, links);
+          }
+        }
+        curves.forEach((c, k) => lines([{ xs: curveXs, ys: curveYs[k] }], { stroke: c.color, strokeWidth: 2.5, strokeDasharray: c.dashed ? "6 4" : undefined, clip: true }, g));
+        if (outlier) {
+          const [cx, cy] = [x(outlier.x), y(outlier.y)];
+          if (Number.isFinite(cx) && Number.isFinite(cy)) el("circle", { cx, cy, r: 8, fill: OUTLIER_COLOR, stroke: "white", "stroke-width": 2 }, clipped(g));
+        }
+      }),
     ],
   });
 }
