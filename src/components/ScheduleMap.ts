@@ -5,12 +5,12 @@
 import type { Trace } from "../../lib/types.js";
 import { overlayMark } from "./svgMarks.js";
 import { ContourPlot } from "./ContourPlot.js";
-import { isLayeredFigure, layerMargins, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
+import { isLayeredFigure, layerMargins, overlayPlot, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
 import { drawablePath, expandBox } from "./points.js";
 import { seriesColors } from "./series.js";
 import { contourSummary, seriesSummary } from "./summaries.js";
 import { cachedGrid, cachedLevels, type Surface } from "./contourGrid.js";
-import { minFigureWidth, plot } from "./plot.js";
+import { minFigureWidth } from "./plot.js";
 
 export interface ScheduleMapOptions {
   label: string;
@@ -75,7 +75,8 @@ function buildMap(surface: Surface, trace: Trace, options: ScheduleMapOptions, n
   const grid = cachedGrid(surface.f, box, 120, 120);
   const levels = cachedLevels(grid, { count: 20, floor: Math.min(...minima.map((m) => m.value)) });
   const w = Math.max(minFigureWidth, width);
-  const overlay = plot({
+  // Plot's scales and an empty figure are made once per geometry (overlayPlot); only the mark draws on each call.
+  const overlay = overlayPlot({
     ...layerMargins,
     width: w,
     height: Math.round(((w - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50),
@@ -87,24 +88,23 @@ function buildMap(surface: Surface, trace: Trace, options: ScheduleMapOptions, n
       contourSummary({ title: surface.label ?? "f(x, y)", box, levels: levels.thresholds.length, logLevels: levels.log, minima, series: [], leftView: [] }) +
       ` ${seriesSummary({ trace, label, color })}` +
       (leftView ? ` ${label} left the view; points outside are drawn at its edge.` : ""),
-    marks: [
-      overlayMark((d, g) => {
-        d.lines(line, { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8, clip: true }, g);
-        d.lines(line, { stroke: color, strokeWidth: 2, clip: true }, g);
-        if (first && inView(first)) d.el("circle", { cx: d.x(first.x), cy: d.y(first.y), r: 5, fill: "white", stroke: color, "stroke-width": 2.5 }, g);
-        if (diverged) {
-          const [cx, cy] = [d.x(last.x), d.y(last.y)];
-          d.el("path", { d: d.symbol("times", 7), transform: `translate(${cx},${cy})`, fill: "none", stroke: color, "stroke-width": 3 }, g);
-          d.el("text", { x: cx, y: cy - 14, dy: "0.32em", fill: color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, `${label} diverged`);
-        }
-        for (const p of ringMarks) {
-          const [cx, cy] = [d.x(p.x), d.y(p.y)];
-          d.el("circle", { cx, cy, r: 9, fill: "white", "fill-opacity": 0.8, stroke: "black", "stroke-width": 2 }, g);
-          d.el("text", { x: cx, y: cy, dy: "0.32em", "font-weight": "bold" }, g, p.n);
-        }
-      }),
-    ],
-  });
+  }, [
+    overlayMark((d, g) => {
+      d.lines(line, { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8, clip: true }, g);
+      d.lines(line, { stroke: color, strokeWidth: 2, clip: true }, g);
+      if (first && inView(first)) d.el("circle", { cx: d.x(first.x), cy: d.y(first.y), r: 5, fill: "white", stroke: color, "stroke-width": 2.5 }, g);
+      if (diverged) {
+        const [cx, cy] = [d.x(last.x), d.y(last.y)];
+        d.el("path", { d: d.symbol("times", 7), transform: `translate(${cx},${cy})`, fill: "none", stroke: color, "stroke-width": 3 }, g);
+        d.el("text", { x: cx, y: cy - 14, dy: "0.32em", fill: color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, `${label} diverged`);
+      }
+      for (const p of ringMarks) {
+        const [cx, cy] = [d.x(p.x), d.y(p.y)];
+        d.el("circle", { cx, cy, r: 9, fill: "white", "fill-opacity": 0.8, stroke: "black", "stroke-width": 2 }, g);
+        d.el("text", { x: cx, y: cy, dy: "0.32em", "font-weight": "bold" }, g, p.n);
+      }
+    }),
+  ]);
   // A figure whose base the slot will not use gets an empty stand-in.
   const element = needsBase(base.key) ? (base.template.cloneNode(true) as Element) : document.createElementNS("http://www.w3.org/2000/svg", "svg");
   return stackLayers(element, overlay, base.key, width);

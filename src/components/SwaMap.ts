@@ -10,7 +10,7 @@ import * as Plot from "@observablehq/plot";
 import type { Trace } from "../../lib/types.js";
 import { drawablePath, expandBox, type Box } from "./points.js";
 import { cachedGrid, cachedLevels, sampleGrid, type Surface } from "./contourGrid.js";
-import { isLayeredFigure, layerMargins, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
+import { isLayeredFigure, layerMargins, overlayPlot, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
 import { minFigureWidth, plot } from "./plot.js";
 import { overlayMark } from "./svgMarks.js";
 import { formatPoint } from "./format.js";
@@ -206,30 +206,25 @@ function buildMap(surface: Surface, options: SwaMapOptions, needsBase: (key: str
   function drawOverlay(): PlotFigure {
     // The run is context here, drawn thin so the cached points stay readable; its long jumps after a raise run off the frame.
     const path = drawablePath(trace.path, expandBox(domain, 0.05));
-    return plot({
-      ...geometry(domain, width),
-      axis: null,
-      ariaLabel,
-      ariaDescription,
-      marks: [
-        overlayMark((d, g) => {
-          d.lines([{ xs: path.map((p) => p.x), ys: path.map((p) => p.y) }], { stroke: "#343a40", strokeOpacity: 0.45, strokeWidth: 0.8, clip: true }, g);
-          for (const p of cycleEnds.filter(inView)) {
-            const [cx, cy] = [d.x(p.x), d.y(p.y)];
-            d.el("circle", { cx, cy, r: 7, fill: "white", stroke: "black" }, g);
-            d.el("text", { x: cx, y: cy, dy: "0.32em", "font-size": 9 }, g, p.n);
-          }
-          const diamond = d.symbol("diamond2", 8);
-          for (const p of labelled.filter(inView)) {
-            const [cx, cy] = [d.x(p.x), d.y(p.y)];
-            d.el("path", { d: diamond, transform: `translate(${cx},${cy})`, fill: "white", stroke: p.color, "stroke-width": 2.5 }, g);
-          }
-          for (const p of labelled.filter(inView)) {
-            d.el("text", { x: d.x(p.x), y: d.y(p.y) - 15, dy: "0.32em", fill: p.color, "font-weight": "bold", stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, p.text);
-          }
-        }),
-      ],
-    });
+    // Plot's scales and an empty figure are made once per geometry (overlayPlot); only the mark draws on each call.
+    return overlayPlot({ ...geometry(domain, width), axis: null, ariaLabel, ariaDescription }, [
+      overlayMark((d, g) => {
+        d.lines([{ xs: path.map((p) => p.x), ys: path.map((p) => p.y) }], { stroke: "#343a40", strokeOpacity: 0.45, strokeWidth: 0.8, clip: true }, g);
+        for (const p of cycleEnds.filter(inView)) {
+          const [cx, cy] = [d.x(p.x), d.y(p.y)];
+          d.el("circle", { cx, cy, r: 7, fill: "white", stroke: "black" }, g);
+          d.el("text", { x: cx, y: cy, dy: "0.32em", "font-size": 9 }, g, p.n);
+        }
+        const diamond = d.symbol("diamond2", 8);
+        for (const p of labelled.filter(inView)) {
+          const [cx, cy] = [d.x(p.x), d.y(p.y)];
+          d.el("path", { d: diamond, transform: `translate(${cx},${cy})`, fill: "white", stroke: p.color, "stroke-width": 2.5 }, g);
+        }
+        for (const p of labelled.filter(inView)) {
+          d.el("text", { x: d.x(p.x), y: d.y(p.y) - 15, dy: "0.32em", fill: p.color, "font-weight": "bold", stroke: "white", "stroke-width": 3, "paint-order": "stroke" }, g, p.text);
+        }
+      }),
+    ]);
   }
 }
 
