@@ -8,6 +8,7 @@ import { clamp } from "./points.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 import { seriesSummary } from "./summaries.js";
+import { overlayMark, type Draw } from "./svgMarks.js";
 
 export interface DescentCurveOptions {
   width?: number;
@@ -80,21 +81,53 @@ export function DescentCurve(trace: Trace, options: DescentCurveOptions): Layere
       Plot.ruleY([0], { strokeOpacity: 0.3 }),
       Plot.line(curve, { x: "x", y: "loss", stroke: "currentColor", strokeOpacity: 0.6, strokeWidth: 1.5 }),
     ],
+    // Drawn by hand (./svgMarks.ts), so that a move of the slider redraws it without Plot.
     overlay: [
-      Number.isFinite(s) ? tangentMarks(first, s, (x1 - x0) * 0.12) : null,
-      Plot.arrow(steps, { x1: (d) => d.from.x, y1: (d) => d.from.loss, x2: (d) => d.to.x, y2: (d) => d.to.loss, stroke: color, strokeWidth: 1.5, headLength: 7, insetEnd: 3 }),
-      Plot.dot(shown, { x: "x", y: "loss", r: 3.5, fill: color, stroke: "white", strokeWidth: 1, tip: true, title: (p: Iterate) => `step ${p.step}: x = ${formatNumber(points[p.step].x)}, loss ${formatNumber(points[p.step].loss)}` }),
+      overlayMark((draw, g) => {
+        if (Number.isFinite(s)) tangent(draw, g, first, s, (x1 - x0) * 0.12);
+        stepArrows(draw, g, steps, color);
+        const { x, y, el } = draw;
+        const dots = el("g", { fill: color, stroke: "white", "stroke-width": 1 }, g);
+        for (const p of shown) {
+          const [cx, cy] = [x(p.x), y(p.loss)];
+          if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
+          const dot = el("circle", { cx, cy, r: 3.5 }, dots);
+          el("title", {}, dot, `step ${p.step}: x = ${formatNumber(points[p.step].x)}, loss ${formatNumber(points[p.step].loss)}`);
+        }
+      }),
     ],
   });
 }
 
+/** An arrow per step, from one iterate to the next: one path, its head 7 px long, stopping 3 px short (as Plot.arrow). */
+function stepArrows({ x, y, el }: Draw, g: SVGGElement, steps: readonly { from: Iterate; to: Iterate }[], color: string) {
+  const [headLength, inset, wing] = [7, 3, Math.PI / 6];
+  let d = "";
+  for (const { from, to } of steps) {
+    const [ax, ay, bx, by] = [x(from.x), y(from.loss), x(to.x), y(to.loss)];
+    const length = Math.hypot(bx - ax, by - ay);
+    if (![ax, ay, bx, by].every(Number.isFinite) || length <= inset) continue;
+    const angle = Math.atan2(by - ay, bx - ax);
+    const [ex, ey] = [bx - inset * Math.cos(angle), by - inset * Math.sin(angle)];
+    const head = Math.min(headLength, (length - inset) / 3 + 2);
+    const wingPoint = (side: number) => `${ex - head * Math.cos(angle + side * wing)},${ey - head * Math.sin(angle + side * wing)}`;
+    d += `M${ax},${ay}L${ex},${ey}M${wingPoint(1)}L${ex},${ey}L${wingPoint(-1)}`;
+  }
+  if (d) el("path", { d, fill: "none", stroke: color, "stroke-width": 1.5, "stroke-linecap": "round", "stroke-linejoin": "round" }, g);
+}
+
 /** A dashed tangent at the start, labelled with its slope. */
-function tangentMarks(at: Iterate, slope: number, halfWidth: number): Plot.Markish[] {
-  const segment = [-1, 1].map((side) => ({ x: at.x + side * halfWidth, loss: at.loss + side * halfWidth * slope }));
-  return [
-    Plot.line(segment, { x: "x", y: "loss", stroke: "currentColor", strokeDasharray: "4 3", clip: "frame" }),
-    Plot.text([at], { x: "x", y: "loss", text: () => `slope ${formatNumber(slope)}`, dx: slope > 0 ? -10 : 10, dy: -6, textAnchor: slope > 0 ? "end" : "start", lineAnchor: "bottom", fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
-  ];
+function tangent({ x, y, el, lines }: Draw, g: SVGGElement, at: Iterate, slope: number, halfWidth: number) {
+  const xs = [at.x - halfWidth, at.x + halfWidth];
+  lines([{ xs, ys: xs.map((v) => at.loss + (v - at.x) * slope) }], { stroke: "currentColor", strokeWidth: 1, strokeDasharray: "4 3", clip: true }, g);
+  const [lx, ly] = [x(at.x), y(at.loss)];
+  if (!Number.isFinite(lx) || !Number.isFinite(ly)) return;
+  el(
+    "text",
+    { x: lx + (slope > 0 ? -10 : 10), y: ly - 6, "text-anchor": slope > 0 ? "end" : "start", fill: "currentColor", stroke: "white", "stroke-width": 3, "paint-order": "stroke" },
+    g,
+    `slope ${formatNumber(slope)}`,
+  );
 }
 
 function samples(a: number, b: number, n: number): number[] {
