@@ -94,10 +94,22 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
     overlay ? marks : null,
   ];
   // An overlay of render functions alone is drawn without Plot (./layers.ts overlayPlot), on the same scales.
-  const functions = layer === "overlay" && Object.keys(plotOptions).every((k) => k === "width") ? renderFunctions(overlayMarks) : undefined;
+  const simple = Object.keys(plotOptions).every((k) => ["width", "x", "y", "ariaLabel", "ariaDescription"].includes(k));
+  const functions = layer === "overlay" && simple ? renderFunctions(overlayMarks) : undefined;
   if (functions) {
-    const axis = { axis: null } as const;
-    return overlayPlot({ ...layerMargins, width: layerWidth, height: layerHeight, x: { domain: box.x, ...axis }, y: { domain: box.y, ...axis }, ariaLabel, ariaDescription }, functions);
+    const { x = { domain: box.x }, y = { domain: box.y } } = plotOptions;
+    return overlayPlot(
+      {
+        ...layerMargins,
+        width: layerWidth,
+        height: layerHeight,
+        x: { ...x, axis: null },
+        y: { ...y, axis: null },
+        ariaLabel: plotOptions.ariaLabel ?? ariaLabel,
+        ariaDescription: plotOptions.ariaDescription ?? ariaDescription,
+      },
+      functions,
+    );
   }
   return plot({
     ...(layer ? { ...layerMargins, height: layerHeight } : { aspectRatio: 1 }),
