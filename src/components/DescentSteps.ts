@@ -1,19 +1,18 @@
 // DescentCurve's figure (the loss curve, the iterates as dots on it, each step as an arrow) with the moving part
-// drawn by hand without Plot (./drawnOverlay.ts): all the arrows as one path, the dots as markers on one path (drawn in
+// drawn by hand (./svgMarks.ts overlayMark): all the arrows as one path, the dots as markers on one path (drawn in
 // step order, as Plot's dots), and the tooltip built only when the pointer first comes over the figure. A slider
 // that redraws the run on every move then costs a few DOM calls, not a Plot arrow and dot mark of a mark per step.
 // No tangent: use DescentCurve for a figure with `slope`.
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import { hashNumbers, layerMargins, type LayeredFigure } from "./layers.js";
-import { drawnOverlayFigure } from "./drawnOverlay.js";
+import { hashNumbers, layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import type { Trace } from "../../lib/types.js";
 import { iterates, paddedExtent, type Iterate } from "./DescentCurve.js";
 import { clamp } from "./points.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 import { seriesSummary } from "./summaries.js";
-import { lazyTip } from "./svgMarks.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
 
 export interface DescentStepsOptions {
   width?: number;
@@ -56,7 +55,7 @@ export function DescentSteps(trace: Trace, options: DescentStepsOptions): Layere
   const [y0, y1] = d3.nice(Math.min(0, lossExtent[0]), lossExtent[1], 5);
   const x = { domain: [x0, x1], label: "x (the parameter)" };
   const y = { label: "loss", grid: true, domain: [y0, y1] };
-  const figure = drawnOverlayFigure({
+  const figure = layeredPlot({
     width,
     height,
     ariaLabel: `${label} on the loss curve`,
@@ -72,34 +71,35 @@ export function DescentSteps(trace: Trace, options: DescentStepsOptions): Layere
       Plot.ruleY([0], { strokeOpacity: 0.3 }),
       Plot.line(curve, { x: "x", y: "loss", stroke: "currentColor", strokeOpacity: 0.6, strokeWidth: 1.5 }),
     ],
-  },
-    (d, g) => {
-      const px = shown.map((p) => d.x(p.x));
-      const py = shown.map((p) => d.y(p.loss));
-      // Each step as an arrow, as Plot.arrow draws it (head 7 px long, 60° wide, stopping 3 px short of the dot).
-      let arrows = "";
-      for (let i = 1; i < shown.length; ++i) {
-        const [ax, ay, bx, by] = [px[i - 1], py[i - 1], px[i], py[i]];
-        const length = Math.hypot(bx - ax, by - ay);
-        if (!(length > 3)) continue;
-        const angle = Math.atan2(by - ay, bx - ax);
-        const [ex, ey] = [bx - 3 * Math.cos(angle), by - 3 * Math.sin(angle)];
-        const head = Math.min(7, (length - 3) / 2);
-        const [l, r] = [angle + Math.PI - Math.PI / 6, angle + Math.PI + Math.PI / 6];
-        const f = (v: number) => v.toFixed(1);
-        arrows += `M${f(ax)},${f(ay)}L${f(ex)},${f(ey)}M${f(ex + head * Math.cos(l))},${f(ey + head * Math.sin(l))}L${f(ex)},${f(ey)}L${f(ex + head * Math.cos(r))},${f(ey + head * Math.sin(r))}`;
-      }
-      if (arrows) d.el("path", { d: arrows, fill: "none", stroke: color, "stroke-width": 1.5, "stroke-linecap": "round", "stroke-linejoin": "round" }, g);
-      if (shown.length === 0) return;
-      // One dot per iterate, as markers at the vertices of one invisible path: drawn in step order, each over the last.
-      const id = `downhill-descent-dot-${++markers}`;
-      const defs = d.el("defs", {}, g);
-      const marker = d.el("marker", { id, viewBox: "-5 -5 10 10", markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "0", overflow: "visible" }, defs);
-      d.el("circle", { r: 3.5, fill: color, stroke: "white", "stroke-width": 1 }, marker);
-      const vertices = px.map((v, i) => `${v.toFixed(1)},${py[i].toFixed(1)}`).join("L");
-      d.el("path", { d: `M${vertices}`, fill: "none", stroke: "none", "marker-start": `url(#${id})`, "marker-mid": `url(#${id})`, "marker-end": `url(#${id})` }, g);
-    },
-  );
+    overlay: [
+      overlayMark((d, g) => {
+        const px = shown.map((p) => d.x(p.x));
+        const py = shown.map((p) => d.y(p.loss));
+        // Each step as an arrow, as Plot.arrow draws it (head 7 px long, 60° wide, stopping 3 px short of the dot).
+        let arrows = "";
+        for (let i = 1; i < shown.length; ++i) {
+          const [ax, ay, bx, by] = [px[i - 1], py[i - 1], px[i], py[i]];
+          const length = Math.hypot(bx - ax, by - ay);
+          if (!(length > 3)) continue;
+          const angle = Math.atan2(by - ay, bx - ax);
+          const [ex, ey] = [bx - 3 * Math.cos(angle), by - 3 * Math.sin(angle)];
+          const head = Math.min(7, (length - 3) / 2);
+          const [l, r] = [angle + Math.PI - Math.PI / 6, angle + Math.PI + Math.PI / 6];
+          const f = (v: number) => v.toFixed(1);
+          arrows += `M${f(ax)},${f(ay)}L${f(ex)},${f(ey)}M${f(ex + head * Math.cos(l))},${f(ey + head * Math.sin(l))}L${f(ex)},${f(ey)}L${f(ex + head * Math.cos(r))},${f(ey + head * Math.sin(r))}`;
+        }
+        if (arrows) d.el("path", { d: arrows, fill: "none", stroke: color, "stroke-width": 1.5, "stroke-linecap": "round", "stroke-linejoin": "round" }, g);
+        if (shown.length === 0) return;
+        // One dot per iterate, as markers at the vertices of one invisible path: drawn in step order, each over the last.
+        const id = `downhill-descent-dot-${++markers}`;
+        const defs = d.el("defs", {}, g);
+        const marker = d.el("marker", { id, viewBox: "-5 -5 10 10", markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "0", overflow: "visible" }, defs);
+        d.el("circle", { r: 3.5, fill: color, stroke: "white", "stroke-width": 1 }, marker);
+        const vertices = px.map((v, i) => `${v.toFixed(1)},${py[i].toFixed(1)}`).join("L");
+        d.el("path", { d: `M${vertices}`, fill: "none", stroke: "none", "marker-start": `url(#${id})`, "marker-mid": `url(#${id})`, "marker-end": `url(#${id})` }, g);
+      }),
+    ],
+  });
   lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [
     Plot.tip(shown, Plot.pointer({ x: "x", y: "loss", title: (p: Iterate) => `step ${p.step}: x = ${formatNumber(points[p.step].x)}, loss ${formatNumber(points[p.step].loss)}` })),
   ]);

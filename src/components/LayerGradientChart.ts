@@ -5,9 +5,8 @@
 // are one hand-drawn mark (./svgMarks.ts): a path per series and a dot per layer, with the tooltip built only when the
 // pointer first comes over the chart, so that a slider's redraw costs a few DOM calls instead of four Plot marks.
 import * as Plot from "@observablehq/plot";
-import { layerMargins, type LayeredFigure } from "./layers.js";
-import { lazyTip } from "./svgMarks.js";
-import { drawnOverlayFigure } from "./drawnOverlay.js";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
 import { legend } from "./plot.js";
 import { formatNumber } from "./format.js";
 import { decadeDomain } from "./stickyDomain.js";
@@ -54,7 +53,7 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
   const y = { type: "log" as const, label: "norm (log scale)", grid: true, tickFormat: "~g", domain: [...yDomain] };
   const color = { type: "ordinal" as const, domain: series.map((s) => s.label), range: series.map((s) => s.color) };
   const drawn = series.map((s) => ({ ...s, xs: s.norms.map((_, i) => i + 1), ys: s.norms.map((v) => (v > 0 && Number.isFinite(v) ? v : NaN)) }));
-  const figure = drawnOverlayFigure({
+  const figure = layeredPlot({
     width,
     height,
     marginLeft,
@@ -64,21 +63,22 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
     y,
     color,
     marks: [yDomain[0] <= 1 && yDomain[1] >= 1 ? Plot.ruleY([1], { stroke: "currentColor", strokeOpacity: 0.4 }) : null],
-  },
-    (d, g) => {
-      // Lines first, then every series' dots over all the lines (as Plot's line marks under its dot mark).
-      for (const s of drawn) d.lines([{ xs: s.xs, ys: s.ys, title: s.label }], { stroke: s.color, strokeWidth: 2, strokeDasharray: s.dashed ? "6 4" : undefined }, g);
-      for (const s of drawn) {
-        let dots = "";
-        for (let i = 0; i < s.xs.length; ++i) {
-          const [px, py] = [d.x(s.xs[i]), d.y(s.ys[i])];
-          // A circle of radius 2.5 as two arcs, in one path per series (no element per layer).
-          if (Number.isFinite(px) && Number.isFinite(py)) dots += `M${(px - 2.5).toFixed(1)},${py.toFixed(1)}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0`;
+    overlay: [
+      overlayMark((d, g) => {
+        // Lines first, then every series' dots over all the lines (as Plot's line marks under its dot mark).
+        for (const s of drawn) d.lines([{ xs: s.xs, ys: s.ys, title: s.label }], { stroke: s.color, strokeWidth: 2, strokeDasharray: s.dashed ? "6 4" : undefined }, g);
+        for (const s of drawn) {
+          let dots = "";
+          for (let i = 0; i < s.xs.length; ++i) {
+            const [px, py] = [d.x(s.xs[i]), d.y(s.ys[i])];
+            // A circle of radius 2.5 as two arcs, in one path per series (no element per layer).
+            if (Number.isFinite(px) && Number.isFinite(py)) dots += `M${(px - 2.5).toFixed(1)},${py.toFixed(1)}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0`;
+          }
+          if (dots) d.el("path", { d: dots, fill: s.color }, g);
         }
-        if (dots) d.el("path", { d: dots, fill: s.color }, g);
-      }
-    },
-  );
+      }),
+    ],
+  });
   // The legend, made once per set of series and copied (Plot's legend costs about as much as the lines).
   const legendKey = JSON.stringify([color.domain, color.range]);
   let made = legends.get(legendKey);

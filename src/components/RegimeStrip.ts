@@ -6,11 +6,11 @@
 //     stripFigure.show(strip = RegimeStrip(spans, {width, boundaries}));   // reruns when the sweep changes
 //     strip.mark(eta);                                                     // reruns when η moves
 import * as Plot from "@observablehq/plot";
-import type { LayeredFigure } from "./layers.js";
-import { drawnOverlayFigure } from "./drawnOverlay.js";
+import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { regimeNames, type LossRegime } from "../lib/analysis/lossCurve.js";
 import type { RegimeSpan } from "../lib/analysis/sweep.js";
 import { formatNumber } from "./format.js";
+import { overlayMark } from "./svgMarks.js";
 
 /** One colour per regime, shared by every chart that shows regimes. */
 export const regimeColors: Record<LossRegime, string> = {
@@ -51,7 +51,7 @@ export function RegimeStrip(spans: readonly RegimeSpan[], { lr, boundaries = [],
     `Learning rates from ${formatNumber(domain[0])} to ${formatNumber(domain[1])} on a log scale: ` +
     spans.map((s) => `${regimeNames[s.regime]} from ${formatNumber(s.from)} to ${formatNumber(s.to)}`).join("; ") +
     ".";
-  const figure = drawnOverlayFigure({
+  const figure = layeredPlot({
     width,
     height,
     marginTop: 22,
@@ -65,26 +65,27 @@ export function RegimeStrip(spans: readonly RegimeSpan[], { lr, boundaries = [],
     // The axis and the boundaries' labels stay; the regimes change with the sweep (its step budget).
     baseKey: `regime strip ${JSON.stringify(boundaries)}`,
     marks: [Plot.text(boundaries, { x: "lr", y: 1, text: "label", dy: -8, fontSize: 11, fill: "currentColor" })],
-  },
-    // The spans, their names and the boundaries' ticks drawn by hand (three Plot marks cost several times more, and
-    // the strip is redrawn whenever the sweep changes).
-    (d, g) => {
-      const [top, bottom] = [d.y(1), d.y(0)];
-      for (const s of spans) {
-        const [a, b] = [d.x(s.from), d.x(s.to)];
-        d.el("rect", { x: Math.min(a, b), y: top, width: Math.abs(b - a), height: bottom - top, fill: regimeColors[s.regime], "fill-opacity": 0.75 }, g);
-      }
-      const names = d.el("g", { "font-size": 11, fill: "#212529", "text-anchor": "middle" }, g);
-      for (const s of spans) {
-        const text = label(s);
-        if (text) d.el("text", { x: d.x(Math.sqrt(s.from * s.to)), y: d.y(0.5), dy: "0.32em" }, names, text);
-      }
-      for (const { lr: at } of boundaries) {
-        const px = d.x(at);
-        if (Number.isFinite(px)) d.el("line", { x1: px, x2: px, y1: top, y2: bottom, stroke: "#212529", "stroke-dasharray": "3 2" }, g);
-      }
-    },
-  ) as RegimeStripFigure;
+    overlay: [
+      // The spans, their names and the boundaries' ticks drawn by hand in one mark (three Plot marks cost several
+      // times more, and the strip is redrawn whenever the sweep changes).
+      overlayMark((d, g) => {
+        const [top, bottom] = [d.y(1), d.y(0)];
+        for (const s of spans) {
+          const [a, b] = [d.x(s.from), d.x(s.to)];
+          d.el("rect", { x: Math.min(a, b), y: top, width: Math.abs(b - a), height: bottom - top, fill: regimeColors[s.regime], "fill-opacity": 0.75 }, g);
+        }
+        const names = d.el("g", { "font-size": 11, fill: "#212529", "text-anchor": "middle" }, g);
+        for (const s of spans) {
+          const text = label(s);
+          if (text) d.el("text", { x: d.x(Math.sqrt(s.from * s.to)), y: d.y(0.5), dy: "0.32em" }, names, text);
+        }
+        for (const { lr: at } of boundaries) {
+          const px = d.x(at);
+          if (Number.isFinite(px)) d.el("line", { x1: px, x2: px, y1: top, y2: bottom, stroke: "#212529", "stroke-dasharray": "3 2" }, g);
+        }
+      }),
+    ],
+  }) as RegimeStripFigure;
   // The current η: one line of our own on the overlay, moved by setting its x (no figure is redrawn).
   const x = figure.scale("x")!;
   const y = figure.scale("y")!;

@@ -7,9 +7,8 @@
 //     chart.mark(eta);                                                   // reruns when η moves
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import { layerMargins, type LayeredFigure } from "./layers.js";
-import { lazyTip } from "./svgMarks.js";
-import { drawnOverlayFigure } from "./drawnOverlay.js";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
 import { legend } from "./plot.js";
 import { regimeNames } from "../lib/analysis/lossCurve.js";
 import type { SweepPoint } from "../lib/analysis/sweep.js";
@@ -66,7 +65,7 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
     `${rows.filter((r) => r.edge === "below").length} ended below ${formatNumber(lo)} and sit on the bottom edge.`;
   const x = { type: "log" as const, domain: decades(points), label: "learning rate η (log scale)", tickFormat: (v: number) => formatNumber(v), grid: true };
   const y = { type: "log" as const, domain: [lo, hi], label: "final loss (log scale)", grid: true, tickFormat: powerOfTen };
-  const figure = drawnOverlayFigure({
+  const figure = layeredPlot({
     width,
     height,
     marginLeft,
@@ -80,33 +79,34 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
       Plot.ruleX(boundaries, { x: "lr", stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }),
       Plot.text(boundaries, { x: "lr", y: hi, text: "label", dy: -8, frameAnchor: "top", fill: "currentColor" }),
     ],
-  },
-    // The line and the runs' marks drawn by hand, a path per colour and kind of mark (Plot's line and three dot
-    // marks, an element per run, cost several times more; the chart is redrawn whenever the sweep changes).
-    (d, g) => {
-      d.lines([{ xs: rows.map((r) => r.lr), ys: rows.map((r) => r.shown) }], { stroke: "currentColor", strokeOpacity: 0.25 }, g);
-      const paths = new Map<string, { d: string; attrs: Record<string, string | number> }>();
-      const add = (key: string, attrs: Record<string, string | number>, data: string) => {
-        const entry = paths.get(key) ?? { d: "", attrs };
-        entry.d += data;
-        paths.set(key, entry);
-      };
-      for (const r of rows) {
-        const [px, py] = [d.x(r.lr), d.y(r.shown)];
-        if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-        const c = color(r);
-        const f = (v: number) => v.toFixed(1);
-        if (r.edge === "above") add(`times ${c}`, { fill: "none", stroke: c, "stroke-width": 2 }, timesPath.map(([mx, my, lx, ly]) => `M${f(px + mx)},${f(py + my)}L${f(px + lx)},${f(py + ly)}`).join(""));
-        else {
-          const circle = `M${f(px - 3.5)},${f(py)}a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0`;
-          if (r.edge === "below") add(`ring ${c}`, { fill: "none", stroke: c, "stroke-width": 1.5 }, circle);
-          else add(`dot ${c}`, { fill: c }, circle);
+    overlay: [
+      // The line and the runs' marks drawn by hand in one mark, a path per colour and kind of mark (Plot's line and
+      // three dot marks, an element per run, cost several times more; the chart is redrawn whenever the sweep changes).
+      overlayMark((d, g) => {
+        d.lines([{ xs: rows.map((r) => r.lr), ys: rows.map((r) => r.shown) }], { stroke: "currentColor", strokeOpacity: 0.25 }, g);
+        const paths = new Map<string, { d: string; attrs: Record<string, string | number> }>();
+        const add = (key: string, attrs: Record<string, string | number>, data: string) => {
+          const entry = paths.get(key) ?? { d: "", attrs };
+          entry.d += data;
+          paths.set(key, entry);
+        };
+        for (const r of rows) {
+          const [px, py] = [d.x(r.lr), d.y(r.shown)];
+          if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+          const c = color(r);
+          const f = (v: number) => v.toFixed(1);
+          if (r.edge === "above") add(`times ${c}`, { fill: "none", stroke: c, "stroke-width": 2 }, timesPath.map(([mx, my, lx, ly]) => `M${f(px + mx)},${f(py + my)}L${f(px + lx)},${f(py + ly)}`).join(""));
+          else {
+            const circle = `M${f(px - 3.5)},${f(py)}a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0`;
+            if (r.edge === "below") add(`ring ${c}`, { fill: "none", stroke: c, "stroke-width": 1.5 }, circle);
+            else add(`dot ${c}`, { fill: c }, circle);
+          }
         }
-      }
-      // Filled dots first, then rings, then crosses, as the three dot marks were stacked.
-      for (const kind of ["dot", "ring", "times"]) for (const [key, { d: data, attrs }] of paths) if (key.startsWith(kind)) d.el("path", { d: data, ...attrs }, g);
-    },
-  ) as SweepChartFigure;
+        // Filled dots first, then rings, then crosses, as the three dot marks were stacked.
+        for (const kind of ["dot", "ring", "times"]) for (const [key, { d: data, attrs }] of paths) if (key.startsWith(kind)) d.el("path", { d: data, ...attrs }, g);
+      }),
+    ],
+  }) as SweepChartFigure;
   // One tip for the run nearest the pointer, built when the pointer first comes over the chart (a <title> per dot
   // would be drawn on every sweep).
   lazyTip(figure.overlay, { ...layerMargins, marginLeft, x, y }, () => [Plot.tip(rows, Plot.pointer({ x: "lr", y: "shown", title: describe }))]);
@@ -125,7 +125,8 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
   const text = document.createElementNS(svgNS, "text");
   Object.entries({ y: bottom - 6, dx: 4, "text-anchor": "start", stroke: "white", "stroke-width": 3, "paint-order": "stroke", fill: "#212529" }).forEach(([k, v]) => text.setAttribute(k, String(v)));
   marker.append(rule, text);
-  figure.overlay.append(marker); // the tip's layer, built on the first hover, goes over it
+  const tip = figure.overlay.querySelector("g[aria-label=tip]");
+  figure.overlay.insertBefore(marker, tip);
   figure.mark = (lr: number) => {
     const at = String(xScale.apply(lr));
     rule.setAttribute("x1", at);
