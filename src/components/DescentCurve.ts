@@ -1,14 +1,17 @@
-// One-dimensional descent: the loss curve, the iterates as dots on it, each step as an arrow, and the
-// tangent at the start whose slope's sign decides which way the first step goes.
+// One-dimensional descent: the loss curve, the iterates as dots on it, each step as an arrow, and (given the slope)
+// the tangent at the start whose slope's sign decides which way the first step goes. A layered figure (./layers.ts):
+// the curve is sampled and drawn once per loss and view; the moving part is drawn by hand (./svgMarks.ts
+// overlayMark): the arrows as one path, the dots as markers on one path (in step order, as Plot's dots), and the
+// tooltip built only when the pointer first comes over the figure.
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import { hashNumbers, layeredPlot, type LayeredFigure } from "./layers.js";
+import { hashNumbers, layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import type { Trace } from "../../lib/types.js";
 import { clamp } from "./points.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 import { seriesSummary } from "./summaries.js";
-import { overlayMark, type Draw } from "./svgMarks.js";
+import { lazyTip, overlayMark, type Draw } from "./svgMarks.js";
 
 export interface DescentCurveOptions {
   width?: number;
@@ -47,24 +50,43 @@ export function paddedExtent(xs: readonly number[], fraction = 0.15): [number, n
   return [lo - pad, hi + pad];
 }
 
+/** The sampled curve and its y domain, per loss function and view: the same for every run drawn over it. */
+const curves = new WeakMap<(x: number) => number, Map<string, { curve: { x: number; loss: number }[]; lossExtent: [number, number]; key: string }>>();
+
+function sampledCurve(loss: (x: number) => number, x0: number, x1: number) {
+  let byView = curves.get(loss);
+  if (!byView) curves.set(loss, (byView = new Map()));
+  const view = `${x0} ${x1}`;
+  let entry = byView.get(view);
+  if (!entry) {
+    const curve = d3.range(401).map((i) => x0 + ((x1 - x0) * i) / 400).map((x) => ({ x, loss: loss(x) })).filter((p) => Number.isFinite(p.loss));
+    const lossExtent: [number, number] = [d3.min(curve, (p) => p.loss) ?? 0, d3.max(curve, (p) => p.loss) ?? 1];
+    entry = { curve, lossExtent, key: `descent curve ${hashNumbers(curve.map((p) => p.loss))}` };
+    byView.set(view, entry);
+  }
+  return entry;
+}
+
+let markers = 0;
+
 export function DescentCurve(trace: Trace, options: DescentCurveOptions): LayeredFigure {
   const { loss, slope, xDomain, label = "Gradient descent", width = 640, height = 400 } = options;
   const color = seriesColors[0];
   const points = iterates(trace);
   const [x0, x1] = xDomain ?? paddedExtent(points.map((p) => p.x));
-  const curve = samples(x0, x1, 400).map((x) => ({ x, loss: loss(x) })).filter((p) => Number.isFinite(p.loss));
-  const lossExtent = [Math.min(...curve.map((p) => p.loss)), Math.max(...curve.map((p) => p.loss))];
+  const { curve, lossExtent, key } = sampledCurve(loss, x0, x1);
   // Iterates past the view sit on its edge, so a diverging run is still drawn (the summary says so).
-  const shown = points.map((p) => ({ ...p, x: clamp(p.x, x0, x1), loss: clamp(p.loss, lossExtent[0], lossExtent[1]) }));
-  const steps = shown.slice(1).map((p, i) => ({ from: shown[i], to: p }));
+  const shown: Iterate[] = points.map((p) => ({ ...p, x: clamp(p.x, x0, x1), loss: clamp(p.loss, lossExtent[0], lossExtent[1]) }));
+  const leftView = points.some((p) => p.x < x0 || p.x > x1);
   const first = points[0];
   const s = first && slope ? slope(first.x) : NaN;
-  const leftView = points.some((p) => p.x < x0 || p.x > x1);
   const slopeSentence = Number.isFinite(s)
     ? ` The slope at the start is ${formatNumber(s)}, so the first step goes ${s > 0 ? "left" : s < 0 ? "right" : "nowhere"}.`
     : "";
   const [y0, y1] = d3.nice(Math.min(0, lossExtent[0]), lossExtent[1], 5);
-  return layeredPlot({
+  const x = { domain: [x0, x1], label: "x (the parameter)" };
+  const y = { label: "loss", grid: true, domain: [y0, y1] };
+  const figure = layeredPlot({
     width,
     height,
     ariaLabel: `${label} on the loss curve`,
@@ -73,47 +95,48 @@ export function DescentCurve(trace: Trace, options: DescentCurveOptions): Layere
       seriesSummary({ trace, label, color }) +
       (leftView ? " Some iterates lie outside the view and are drawn at its edge." : "") +
       slopeSentence,
-    x: { domain: [x0, x1], label: "x (the parameter)" },
-    y: { label: "loss", grid: true, domain: [y0, y1] },
+    x,
+    y,
     // The curve depends only on the loss and the view: it stays while the iterates move.
-    baseKey: `descent curve ${hashNumbers(curve.map((p) => p.loss))}`,
+    baseKey: key,
     marks: [
       Plot.ruleY([0], { strokeOpacity: 0.3 }),
       Plot.line(curve, { x: "x", y: "loss", stroke: "currentColor", strokeOpacity: 0.6, strokeWidth: 1.5 }),
     ],
-    // Drawn by hand (./svgMarks.ts), so that a move of the slider redraws it without Plot.
     overlay: [
-      overlayMark((draw, g) => {
-        if (Number.isFinite(s)) tangent(draw, g, first, s, (x1 - x0) * 0.12);
-        stepArrows(draw, g, steps, color);
-        const { x, y, el } = draw;
-        const dots = el("g", { fill: color, stroke: "white", "stroke-width": 1 }, g);
-        for (const p of shown) {
-          const [cx, cy] = [x(p.x), y(p.loss)];
-          if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
-          const dot = el("circle", { cx, cy, r: 3.5 }, dots);
-          el("title", {}, dot, `step ${p.step}: x = ${formatNumber(points[p.step].x)}, loss ${formatNumber(points[p.step].loss)}`);
+      overlayMark((d, g) => {
+        if (Number.isFinite(s)) tangent(d, g, first, s, (x1 - x0) * 0.12);
+        const px = shown.map((p) => d.x(p.x));
+        const py = shown.map((p) => d.y(p.loss));
+        // Each step as an arrow, as Plot.arrow draws it (head 7 px long, 60° wide, stopping 3 px short of the dot).
+        let arrows = "";
+        for (let i = 1; i < shown.length; ++i) {
+          const [ax, ay, bx, by] = [px[i - 1], py[i - 1], px[i], py[i]];
+          const length = Math.hypot(bx - ax, by - ay);
+          if (!(length > 3)) continue;
+          const angle = Math.atan2(by - ay, bx - ax);
+          const [ex, ey] = [bx - 3 * Math.cos(angle), by - 3 * Math.sin(angle)];
+          const head = Math.min(7, (length - 3) / 2);
+          const [l, r] = [angle + Math.PI - Math.PI / 6, angle + Math.PI + Math.PI / 6];
+          const f = (v: number) => v.toFixed(1);
+          arrows += `M${f(ax)},${f(ay)}L${f(ex)},${f(ey)}M${f(ex + head * Math.cos(l))},${f(ey + head * Math.sin(l))}L${f(ex)},${f(ey)}L${f(ex + head * Math.cos(r))},${f(ey + head * Math.sin(r))}`;
         }
+        if (arrows) d.el("path", { d: arrows, fill: "none", stroke: color, "stroke-width": 1.5, "stroke-linecap": "round", "stroke-linejoin": "round" }, g);
+        if (shown.length === 0) return;
+        // One dot per iterate, as markers at the vertices of one invisible path: drawn in step order, each over the last.
+        const id = `downhill-descent-dot-${++markers}`;
+        const defs = d.el("defs", {}, g);
+        const marker = d.el("marker", { id, viewBox: "-5 -5 10 10", markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "0", overflow: "visible" }, defs);
+        d.el("circle", { r: 3.5, fill: color, stroke: "white", "stroke-width": 1 }, marker);
+        const vertices = px.map((v, i) => `${v.toFixed(1)},${py[i].toFixed(1)}`).join("L");
+        d.el("path", { d: `M${vertices}`, fill: "none", stroke: "none", "marker-start": `url(#${id})`, "marker-mid": `url(#${id})`, "marker-end": `url(#${id})` }, g);
       }),
     ],
   });
-}
-
-/** An arrow per step, from one iterate to the next: one path, its head 7 px long, stopping 3 px short (as Plot.arrow). */
-function stepArrows({ x, y, el }: Draw, g: SVGGElement, steps: readonly { from: Iterate; to: Iterate }[], color: string) {
-  const [headLength, inset, wing] = [7, 3, Math.PI / 6];
-  let d = "";
-  for (const { from, to } of steps) {
-    const [ax, ay, bx, by] = [x(from.x), y(from.loss), x(to.x), y(to.loss)];
-    const length = Math.hypot(bx - ax, by - ay);
-    if (![ax, ay, bx, by].every(Number.isFinite) || length <= inset) continue;
-    const angle = Math.atan2(by - ay, bx - ax);
-    const [ex, ey] = [bx - inset * Math.cos(angle), by - inset * Math.sin(angle)];
-    const head = Math.min(headLength, (length - inset) / 3 + 2);
-    const wingPoint = (side: number) => `${ex - head * Math.cos(angle + side * wing)},${ey - head * Math.sin(angle + side * wing)}`;
-    d += `M${ax},${ay}L${ex},${ey}M${wingPoint(1)}L${ex},${ey}L${wingPoint(-1)}`;
-  }
-  if (d) el("path", { d, fill: "none", stroke: color, "stroke-width": 1.5, "stroke-linecap": "round", "stroke-linejoin": "round" }, g);
+  lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [
+    Plot.tip(shown, Plot.pointer({ x: "x", y: "loss", title: (p: Iterate) => `step ${p.step}: x = ${formatNumber(points[p.step].x)}, loss ${formatNumber(points[p.step].loss)}` })),
+  ]);
+  return figure;
 }
 
 /** A dashed tangent at the start, labelled with its slope. */
@@ -128,8 +151,4 @@ function tangent({ x, y, el, lines }: Draw, g: SVGGElement, at: Iterate, slope: 
     g,
     `slope ${formatNumber(slope)}`,
   );
-}
-
-function samples(a: number, b: number, n: number): number[] {
-  return Array.from({ length: n + 1 }, (_, i) => a + ((b - a) * i) / n);
 }
