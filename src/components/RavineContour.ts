@@ -1,8 +1,7 @@
 // The contour map of the ravine ½(x² + κy²), drawn exactly: its level sets are ellipses, so each band is one
-// <ellipse> (no grid, no marching squares), cheap enough to draw with the runs on every move of a slider. A
-// layered figure (./layers.ts) whose base is the axes alone, the same for every κ, so show it in a FigureSlot: any
-// slider move, κ included, swaps only the overlay (bands, frame, minimum and runs). Any other objective falls back
-// to LayeredContour.
+// <ellipse> (no grid, no marching squares), cheap enough to draw anew for every κ. A layered figure (./layers.ts)
+// whose base is the axes and the map for one κ, so show it in a FigureSlot: a slider other than κ swaps only the
+// overlay (the runs). Any other objective falls back to LayeredContour.
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import type { ObjectiveSpec } from "../lib/types.js";
@@ -66,8 +65,11 @@ function pixels({ width, height, box }: Geometry) {
 const axesCache = new Map<string, Element>();
 const bandCache = new Map<string, Element>();
 
-/** The base layer: the axes alone, drawn by Plot once per geometry and copied after that; κ does not change it. */
-function baseLayer(geometry: Geometry): { element: () => Element; key: string } {
+/**
+ * The base layer: the axes, drawn by Plot once per geometry, with the map (bandLayer) for this κ under them; made
+ * once per κ and geometry and copied after that. A slider other than κ then redraws only the runs over it.
+ */
+function baseLayer(geometry: Geometry, map: { key: string; draw: (doc: Document) => Element }): { element: () => Element; key: string } {
   const { width, height, box } = geometry;
   const key = `ravine axes ${JSON.stringify(geometry)}`;
   let axes = axesCache.get(key);
@@ -77,18 +79,29 @@ function baseLayer(geometry: Geometry): { element: () => Element; key: string } 
     axesCache.set(key, axes);
   }
   const template = axes;
-  return { element: () => template.cloneNode(true) as Element, key };
+  return {
+    element: () => {
+      const base = template.cloneNode(true) as Element;
+      base.prepend(map.draw(base.ownerDocument));
+      return base;
+    },
+    key: `${key} ${map.key}`,
+  };
 }
 
 /**
- * The map itself, for the overlay: inside the frame, the bands of ½(x² + κy²) painted from the outside in — the
+ * The map itself, for the base layer: inside the frame, the bands of ½(x² + κy²) painted from the outside in — the
  * frame takes the colour of the highest level, each ellipse {f < t} the colour of the level below t (as Plot.contour
  * fills {f ≥ t} with t's colour), on ContourPlot's reversed YlGnBu scale from 0 (dark) to the highest level (pale)
  * — then the frame and the minima (stars), as ContourPlot draws them. A couple of dozen elements in all (a contour
  * grid would need thousands of path vertices), made once per κ and geometry and copied for every figure.
  */
+function bandKey(kappa: number, thresholds: readonly number[], minima: readonly Minimum[], geometry: Geometry): string {
+  return `${kappa} ${thresholds.join(",")} ${minima.map((m) => `${m.point} ${m.global}`).join(";")} ${JSON.stringify(geometry)}`;
+}
+
 function bandLayer(doc: Document, kappa: number, thresholds: readonly number[], minima: readonly Minimum[], geometry: Geometry): Element {
-  const key = `${kappa} ${thresholds.join(",")} ${minima.map((m) => `${m.point} ${m.global}`).join(";")} ${JSON.stringify(geometry)}`;
+  const key = bandKey(kappa, thresholds, minima, geometry);
   let layer = bandCache.get(key);
   if (!layer) {
     const { width, height } = geometry;
@@ -121,17 +134,16 @@ function bandLayer(doc: Document, kappa: number, thresholds: readonly number[], 
 }
 
 /**
- * A Plot render function for the overlay: the map (bandLayer), then each run as ContourPlot draws it — a line
+ * A Plot render function for the overlay: each run as ContourPlot draws it — a line
  * over a white casing, a dot per step (as markers of the line: one element per run instead of one per step), a ring at the start, and an × with a
  * label where it diverged — drawn by hand in a nested <svg> that clips it to the frame (the same marks through Plot
  * cost several times more per move).
  */
-function runLayer(map: (doc: Document) => Element, paths: readonly { series: Series; points: DrawPoint[] }[]) {
+function runLayer(paths: readonly { series: Series; points: DrawPoint[] }[]) {
   return (_index: unknown, scales: Record<string, unknown>, _values: unknown, dimensions: Plot.Dimensions, context: { document: Document }) => {
     const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
     const doc = context.document;
     const layer = element(doc, "g", {});
-    layer.append(map(doc));
     const svg = element(doc, "svg", { x: marginLeft, y: marginTop, width: width - marginLeft - marginRight, height: height - marginTop - marginBottom, "aria-hidden": "true" });
     layer.append(svg);
     const [scaleX, scaleY] = [scales.x as (v: number) => number, scales.y as (v: number) => number];
@@ -182,7 +194,7 @@ export function RavineContour(objective: ObjectiveSpec, surface: Surface, option
   const layerWidth = Math.max(minFigureWidth, width);
   const height = Math.round(((layerWidth - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50);
   const geometry = { width: layerWidth, height, box };
-  const base = baseLayer(geometry);
+  const base = baseLayer(geometry, { key: bandKey(kappa, thresholds, minima, geometry), draw: (doc) => bandLayer(doc, kappa, thresholds, minima, geometry) });
   const overlay = overlayPlot(
     {
       ...layerMargins,
@@ -201,7 +213,7 @@ export function RavineContour(objective: ObjectiveSpec, surface: Surface, option
         leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
       }),
     },
-    [runLayer((doc) => bandLayer(doc, kappa, thresholds, minima, geometry), paths) as unknown as Plot.RenderFunction],
+    [runLayer(paths) as unknown as Plot.RenderFunction],
   );
   return stackLayers(base.element, overlay, base.key, layerWidth);
 }
