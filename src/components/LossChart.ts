@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { formatNumber } from "./format.js";
+import { decadeDomain } from "./stickyDomain.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
@@ -38,13 +39,9 @@ type Row = { step: number; value: number };
  * axes already drawn.
  */
 export function lossDomain(values: readonly number[], logScale: boolean): [number, number] {
-  if (values.length === 0) return logScale ? [0.1, 10] : [0, 1];
+  if (logScale) return decadeDomain(values);
+  if (values.length === 0) return [0, 1];
   const [lo, hi] = d3.extent(values) as [number, number];
-  if (logScale) {
-    const a = Math.floor(Math.log10(lo));
-    const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
-    return [10 ** a, 10 ** b];
-  }
   const [n0, n1] = d3.nice(Math.min(0, lo), Math.max(0, hi), 5);
   return n0 === n1 ? [n0, n0 + 1] : [n0, n1];
 }
