@@ -1,12 +1,11 @@
 // Loss per step with the stop rules drawn on it: the tolerance ε, the lowest loss reachable, where the run
 // stopped and why, and for early stopping the best step and the patience window after it.
 // A layered figure (./layers.ts): the axes and the floor are drawn once per domain, the run and its rules over them
-// on every call, so show it in a FigureSlot on a page with sliders. The loss axis is rounded outwards to decades and
-// the step axis up to a round count, so that nearby slider values share them; with a budget (which a slider moves)
-// the step axis ends at the budget and is drawn with the run instead, and the layer below keeps the loss axis only.
+// on every call (by hand, ./svgMarks.ts), so show it in a FigureSlot on a page with sliders. The loss axis is rounded
+// outwards to decades and the step axis up to a round count (or the budget), so that nearby slider values share them.
 import * as Plot from "@observablehq/plot";
-import { layeredPlot, layerMargins, stackLayers, type LayeredFigure } from "./layers.js";
-import { plot } from "./plot.js";
+import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
+import { lazyTip, overlayMark } from "./svgMarks.js";
 import type { Trace } from "../lib/types.js";
 import { lastImprovement } from "../lib/analysis/stopping.js";
 import { finiteSteps } from "./points.js";
@@ -79,45 +78,46 @@ export function StopChart(trace: Trace, options: StopChartOptions = {}): Layered
     floor !== undefined ? Plot.ruleY([floor], { stroke: "currentColor", strokeDasharray: "2 3" }) : null,
     floor !== undefined ? Plot.text([floor], { y: (v: number) => v, frameAnchor: "left", textAnchor: "start", text: () => `lowest possible ${formatNumber(floor)}`, dx: 4, dy: 10, ...ruleLabel }) : null,
   ];
-  const overlay = [
-    best !== null ? Plot.rectX([{ x1: best, x2: step }], { x1: "x1", x2: "x2", fill: "#fab005", fillOpacity: 0.2 }) : null,
-    best !== null ? Plot.text([best], { x: (v: number) => (v + step) / 2, frameAnchor: "top", dy: 6, text: () => `${step - best} steps without improvement`, fontSize: 11, lineWidth: 7 }) : null,
-    tolerance !== undefined ? Plot.ruleY([tolerance], { stroke: "#e03131", strokeDasharray: "6 3", strokeWidth: 1.5 }) : null,
-    tolerance !== undefined ? Plot.text([tolerance], { y: (v: number) => v, frameAnchor: "right", textAnchor: "end", dx: -4, text: () => `ε = ${formatNumber(tolerance)}`, dy: 10, ...ruleLabel, fill: "#e03131" }) : null,
-    maxSteps !== undefined ? Plot.ruleX([maxSteps], { stroke: "currentColor", strokeWidth: 1.5 }) : null,
-    maxSteps !== undefined
-      ? Plot.text([maxSteps], { x: (v: number) => v, frameAnchor: "top", textAnchor: "end", dx: -4, dy: 4, text: () => `budget: ${maxSteps} epochs`, ...ruleLabel })
-      : null,
-    Plot.line(rows, { x: "step", y: "value", stroke: color, strokeWidth: 2, tip: true }),
+  // The run and its rules, drawn by hand (./svgMarks.ts): the overlay then skips Plot on every move.
+  const overlay = overlayMark(({ x: sx, y: sy, el, lines, symbol, dimensions }, g) => {
+    const { marginTop, marginLeft, width: w, marginRight, height: h, marginBottom } = dimensions;
+    const [left, right, top] = [marginLeft, w - marginRight, marginTop];
+    const label = (text: string, attrs: Record<string, string | number>, fill = "currentColor") =>
+      el("text", { "font-size": 11, fill, stroke: "white", "stroke-width": 3, "paint-order": "stroke", ...attrs }, g, text);
+    if (best !== null) {
+      el("rect", { x: sx(best), y: top, width: Math.max(0, sx(step) - sx(best)), height: h - marginTop - marginBottom, fill: "#fab005", "fill-opacity": 0.2 }, g);
+      el("text", { x: sx((best + step) / 2), y: top + 6, dy: "0.71em", "font-size": 11 }, g, `${step - best} steps without improvement`);
+    }
+    if (tolerance !== undefined && Number.isFinite(sy(tolerance))) {
+      el("line", { x1: left, x2: right, y1: sy(tolerance), y2: sy(tolerance), stroke: "#e03131", "stroke-dasharray": "6 3", "stroke-width": 1.5 }, g);
+      label(`ε = ${formatNumber(tolerance)}`, { x: right - 4, y: sy(tolerance) + 10, dy: "0.32em", "text-anchor": "end" }, "#e03131");
+    }
+    if (maxSteps !== undefined) {
+      el("line", { x1: sx(maxSteps), x2: sx(maxSteps), y1: top, y2: h - marginBottom, stroke: "currentColor", "stroke-width": 1.5 }, g);
+      label(`budget: ${maxSteps} epochs`, { x: sx(maxSteps) - 4, y: top + 4, dy: "0.71em", "text-anchor": "end" });
+    }
+    const xs = rows.map((r) => r.step);
+    const ys = rows.map((r) => r.value);
+    lines([{ xs, ys }], { stroke: color, strokeWidth: 2 }, g);
     // A dot per step shows the step lengths of a short run; on a long one the line says it all.
-    dotted ? Plot.dot(rows, { x: "step", y: "value", r: 2, fill: color }) : null,
-    bestRow ? Plot.dot([bestRow], { x: "step", y: "value", r: 6, stroke: "#2b8a3e", strokeWidth: 2.5 }) : null,
-    bestRow ? Plot.text([bestRow], { x: "step", y: "value", text: () => `best, step ${best}`, dy: 16, ...ruleLabel, fill: "#2b8a3e" }) : null,
-    last ? Plot.dot([last], { x: "step", y: "value", r: 7, symbol: reason === "diverged" ? "times" : "circle", stroke: "#212529", strokeWidth: 2.5 }) : null,
-    last ? Plot.text([last], { x: "step", y: "value", text: () => stopText, dy: -14, textAnchor: last.step > xEnd / 2 ? "end" : "start", fontWeight: "bold", ...ruleLabel }) : null,
-  ];
-  if (maxSteps === undefined) return layeredPlot({ width, height, ariaLabel, ariaDescription, x, y, baseKey, marks, overlay });
-
-  // The budget slider moves the end of the step axis: that axis is drawn with the run, over a layer with the loss axis.
-  const geometry = { ...layerMargins, width, height };
-  const key = `${baseKey}|${JSON.stringify({ ...geometry, y })}`;
-  const base = budgetBase(key, () => plot({ ...geometry, x: { domain: [0, 1], axis: null }, y, marks }));
-  const top = plot({ ...geometry, ariaLabel, ariaDescription, x, y: { ...y, axis: null, grid: false }, marks: overlay });
-  return stackLayers(base, top, key, geometry.width);
-}
-
-const budgetBases = new Map<string, Element>();
-
-/** The loss-axis layer of a budget chart, drawn once per key and copied for every figure after that. */
-function budgetBase(key: string, draw: () => Element): Element {
-  let base = budgetBases.get(key);
-  if (!base) {
-    base = draw();
-    base.removeAttribute("aria-label");
-    base.removeAttribute("aria-description");
-    base.setAttribute("aria-hidden", "true");
-    if (budgetBases.size >= 16) budgetBases.delete(budgetBases.keys().next().value!);
-    budgetBases.set(key, base);
-  }
-  return base.cloneNode(true) as Element;
+    if (dotted) {
+      const dots = el("g", { fill: color }, g);
+      for (const r of rows) el("circle", { cx: sx(r.step), cy: sy(r.value), r: 2 }, dots);
+    }
+    if (bestRow) {
+      const [bx, by] = [sx(bestRow.step), sy(bestRow.value)];
+      el("circle", { cx: bx, cy: by, r: 6, fill: "none", stroke: "#2b8a3e", "stroke-width": 2.5 }, g);
+      label(`best, step ${best}`, { x: bx, y: by + 16, dy: "0.32em", "text-anchor": "middle" }, "#2b8a3e");
+    }
+    if (last) {
+      const [lx, ly] = [sx(last.step), sy(last.value)];
+      if (reason === "diverged") el("path", { d: symbol("times", 7), transform: `translate(${lx},${ly})`, fill: "none", stroke: "#212529", "stroke-width": 2.5 }, g);
+      else el("circle", { cx: lx, cy: ly, r: 7, fill: "none", stroke: "#212529", "stroke-width": 2.5 }, g);
+      label(stopText, { x: lx, y: ly - 14, dy: "0.32em", "text-anchor": last.step > xEnd / 2 ? "end" : "start", "font-weight": "bold" });
+    }
+  });
+  // The budget, which a slider moves, is part of the base's key: each budget's axes are drawn once.
+  const figure = layeredPlot({ width, height, ariaLabel, ariaDescription, x, y, baseKey: `${baseKey} ${xEnd}`, marks, overlay: [overlay] });
+  lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}` }))]);
+  return figure;
 }
