@@ -139,6 +139,11 @@ function allFinite(v: Float64Array): boolean {
   return true;
 }
 
-function record(recorded: Record<string, number[][]>, ...groups: (Record<string, Float64Array> | undefined)[]): void {
-  for (const group of groups) for (const [name, values] of Object.entries(group ?? {})) (recorded[name] ??= []).push(Array.from(values));
+// Once per step of a run that records its state: a plain loop and copy, without the arrays Object.entries and
+// Array.from would allocate.
+function record(recorded: Record<string, number[][]>, buffers: Record<string, Float64Array>, inspected: Record<string, Float64Array> | undefined): void {
+  for (const group of [buffers, inspected]) {
+    if (!group) continue;
+    for (const name in group) (recorded[name] ??= []).push(copy(group[name]));
+  }
 }
