@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
+import { warmBase } from "./warmBases.js";
 import type { Trace } from "../lib/types.js";
 import { lastImprovement } from "../lib/analysis/stopping.js";
 import { finiteSteps } from "./points.js";
@@ -19,7 +20,7 @@ export interface StopChartOptions {
   tolerance?: number;
   /** The lowest loss the model can reach (e.g. the least-squares fit), drawn as a dotted rule. */
   floor?: number;
-  /** The step budget K_max: the x axis spans it and a rule marks it. */
+  /** The step budget K_max: the x axis reaches it (rounded up to a round count) and a rule marks it. */
   maxSteps?: number;
   /**
    * The most steps the x axis should hold (the longest run the page's sliders allow): with it the axis stays put
@@ -60,7 +61,8 @@ export function StopChart(trace: Trace, options: StopChartOptions = {}): Layered
   const best = early ? lastImprovement(trace.loss, minDelta) : null;
   const bestRow = rows.find((r) => r.step === best);
   const yDomain = decadeDomain([...rows.map((r) => r.value), tolerance ?? NaN, floor ?? NaN]);
-  const xEnd = maxSteps !== undefined ? Math.max(1, maxSteps) : roundUpSteps(Math.max(1, xMax ?? 0, last?.step ?? 1));
+  // Rounded up to a round count, the budget's too (its rule marks it): nearby budgets share the axes.
+  const xEnd = roundUpSteps(Math.max(1, maxSteps ?? xMax ?? 0, last?.step ?? 1));
   const stopText = `${stopLabels[reason]} at step ${step}`;
   const dotted = rows.length <= 80;
   const ariaLabel = `Loss per step of ${label}, with where it stopped`;
@@ -116,8 +118,13 @@ export function StopChart(trace: Trace, options: StopChartOptions = {}): Layered
       label(stopText, { x: lx, y: ly - 14, dy: "0.32em", "text-anchor": last.step > xEnd / 2 ? "end" : "start", "font-weight": "bold" });
     }
   });
-  // The budget, which a slider moves, is part of the base's key: each budget's axes are drawn once.
-  const figure = layeredPlot({ width, height, ariaLabel, ariaDescription, x, y, baseKey: `${baseKey} ${xEnd}`, marks, overlay: [overlay] });
+  const figure = layeredPlot({ width, height, ariaLabel, ariaDescription, x, y, baseKey, marks, overlay: [overlay] });
+  // A budget slider reaches the other round counts next: their axes are drawn ahead, in idle time.
+  if (maxSteps !== undefined) {
+    for (const end of stepLadder) {
+      if (end !== xEnd) warmBase(`stop chart ${width} ${height} ${end} ${JSON.stringify(yDomain)} ${baseKey}`, () => ({ width, height, x: { ...x, domain: [0, end] }, y, baseKey, marks }));
+    }
+  }
   lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}` }))]);
   return figure;
 }
