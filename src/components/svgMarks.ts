@@ -224,22 +224,27 @@ function clipToFrame(g: SVGGElement, dimensions: Plot.Dimensions, document: Docu
   g.setAttribute("clip-path", `url(#${id})`);
 }
 
+/**
+ * The group a column mark draws into (named as Plot names its mark's group, "line" or "dot"; clipped to the frame
+ * with `clip`), and inside it the group for coordinates in tenths of a pixel, as integers (see pathData), under a
+ * scale(0.1).
+ */
+function columnGroup(document: Document, dimensions: Plot.Dimensions, clip: boolean, attributes: Attrs) {
+  const g = element(document, "g", attributes) as SVGGElement;
+  if (clip) clipToFrame(g, dimensions, document);
+  const scaled = element(document, "g", { transform: `scale(${1 / unit})` });
+  g.append(scaled);
+  return { g, scaled };
+}
+
 /** A mark drawing each series as a line in its own colour, on the plot's x and y scales (which other marks must define). */
 export function columnLines(series: readonly ColumnSeries[], { strokeWidth = 1.5, strokeOpacity = 1, casing, clip = false }: ColumnLineOptions = {}): Plot.RenderFunction {
   return (_index, scales, _values, dimensions, context) => {
     if (!scales.x || !scales.y) return null; // no x or y scale: nothing to place the lines on
     const document = context.document;
-    const g = document.createElementNS(svgNs, "g");
-    g.setAttribute("aria-label", "line"); // as Plot names a line mark's group
-    g.setAttribute("fill", "none");
-    g.setAttribute("stroke-linejoin", "round");
-    g.setAttribute("stroke-linecap", "round");
-    if (clip) clipToFrame(g, dimensions, document);
+    const { g, scaled } = columnGroup(document, dimensions, clip, { "aria-label": "line", fill: "none", "stroke-linejoin": "round", "stroke-linecap": "round" });
     const x = scales.x as Scale;
     const y = scales.y as Scale;
-    // Coordinates in tenths of a pixel, as integers (see pathData), under a scale(0.1).
-    const scaled = element(document, "g", { transform: `scale(${1 / unit})` });
-    g.append(scaled);
     const line = (d: string, stroke: string, width: number, opacity: number) => {
       scaled.append(element(document, "path", { d, stroke, "stroke-width": width * unit, "stroke-opacity": opacity !== 1 ? opacity : null }));
     };
@@ -268,15 +273,10 @@ export function columnDots(series: readonly ColumnDotSeries[], { r = 2.5, clip =
   return (_index, scales, _values, dimensions, context) => {
     if (!scales.x || !scales.y) return null;
     const document = context.document;
-    const g = document.createElementNS(svgNs, "g");
-    g.setAttribute("aria-label", "dot"); // as Plot names a dot mark's group
-    g.setAttribute("stroke", "none");
-    if (clip) clipToFrame(g, dimensions, document);
+    const { g, scaled } = columnGroup(document, dimensions, clip, { "aria-label": "dot", stroke: "none" });
     const x = scales.x as Scale;
     const y = scales.y as Scale;
-    // Coordinates in tenths of a pixel, as integers, under a scale(0.1); a circle as two arcs from its leftmost point.
-    const scaled = element(document, "g", { transform: `scale(${1 / unit})` });
-    g.append(scaled);
+    // A circle as two arcs from its leftmost point.
     const ru = Math.round(r * unit);
     const arcs = `a${ru},${ru} 0 1,0 ${2 * ru},0a${ru},${ru} 0 1,0 ${-2 * ru},0`;
     for (const s of series) {
