@@ -131,15 +131,16 @@ export function BatchLossChart(runs: readonly BatchRun[], { per, width, height, 
       ? `${run.label}: ${x.length} iterations, batch loss between ${formatNumber(losses[i][0])} and ${formatNumber(losses[i][1])}.`
       : `${run.label}: loss ${formatNumber(loss[0])} at the start, ${formatNumber(loss[loss.length - 1])} after epoch ${x[x.length - 1]}.`;
   };
+  const axes = axesOptions(per, width, height, xDomain(per, length), y);
   const figure = layeredPlot({
-    ...axesOptions(per, width, height, xDomain(per, length), y),
+    ...axes,
     ariaLabel: byIteration ? "Loss per iteration, on each step's own batch" : "Loss on all the data after each epoch",
     ariaDescription: `${byIteration ? "Loss per iteration on a log–log scale." : "Loss per epoch."} ${runs.map(describe).join(" ")}`,
     color: { type: "ordinal", domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend },
     overlay: runMarks(runs, columns, byIteration),
   });
   // Per epoch, one tip for all runs, made when the pointer first comes over the chart.
-  if (!byIteration) lazyTip(figure.overlay, { ...layerMargins, ...axesOptions(per, width, height, xDomain(per, length), y) }, () => [epochTip(runs, columns)]);
+  if (!byIteration) lazyTip(figure.overlay, { ...layerMargins, ...axes }, () => [epochTip(runs, columns)]);
   for (const other of warmLengths) warmBase(`batch ${per} ${width} ${height} ${xDomain(per, other)} ${y}`, () => axesOptions(per, width, height, xDomain(per, other), y));
   return figure;
 }

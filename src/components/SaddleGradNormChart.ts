@@ -36,14 +36,16 @@ export function SaddleGradNormChart(traces: readonly TraceInput[], { threshold, 
   const lastStep = steps ?? Math.max(1, ...series.map((s) => s.trace.gradNorm.length - 1));
   // The threshold is always in view, a decade of room around it at least.
   const y = coarseLogDomain([...rows.map((r) => r.value), threshold / 10, threshold * 10], { lowerStep: 4, upperStep: 2 });
+  const { marks, baseKey, ...geometry } = axesOptions(width, height, lastStep, y, threshold);
   const figure = layeredPlot({
-    ...axesOptions(width, height, lastStep, y, threshold),
+    ...geometry,
+    marks,
+    baseKey,
     ariaLabel: `Gradient norm per step (log scale) for ${series.map((s) => s.label).join(", ")}`,
     ariaDescription: `Gradient norm per step on a log scale; the dashed line at ${formatNumber(threshold)} is where a stopping rule would declare convergence. ${summary.join(" ")}`,
     color: { ...seriesColorScale(series), legend: legend && series.length > 1 },
     overlay: [runLines(series, rowsBySeries)],
   });
-  const { marks: _marks, baseKey: _key, ...geometry } = axesOptions(width, height, lastStep, y, threshold);
   lazyTip(figure.overlay, { ...layerMargins, ...geometry }, () => [runTip(rowsBySeries)]);
   // The next domains a slider is likely to need, four decades lower or higher, two more or fewer at the top.
   const [a, b] = y.map((v) => Math.round(Math.log10(v)));
