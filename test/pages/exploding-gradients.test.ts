@@ -93,7 +93,7 @@ describe("the charts' axes", () => {
     expect(axis([1, 10])).not.toBe(wide); // fits, but fills too little of it
   });
   it("the layers axis stays within the slider's range and on whole layers", () => {
-    const axis = stickyDomain({ limit: [1, 60], step: 20, fill: 0.3 });
+    const axis = stickyDomain({ limit: [1, 60], step: 20, fill: 0.5 });
     const [a, b] = axis([1, 58]);
     expect(a).toBeGreaterThanOrEqual(1);
     expect(b).toBeLessThanOrEqual(60);
