@@ -120,21 +120,8 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
     y: { domain: box.y, label: "y" },
     color: contours.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
     marks: [
-      !base ? null : Plot.contour(contours.values, {
-        width: grid.columns,
-        height: grid.rows,
-        x1: box.x[0],
-        x2: box.x[1],
-        y1: box.y[1],
-        y2: box.y[0],
-        interpolate: "none", // the grid is already dense and regular: no nearest-sample search per pixel
-        // The lowest band (below the first level) is filled too, rather than left blank.
-        thresholds: [Math.min(grid.min - contours.offset, contours.thresholds[0] ?? Infinity), ...contours.thresholds],
-        fill: Plot.identity, // the contour's own threshold value, through the color scale ("value" would read a field of the data)
-        stroke: "white",
-        strokeOpacity: 0.4,
-        strokeWidth: 0.5,
-      }),
+      // The lowest band (below the first level) is filled too, rather than left blank.
+      !base ? null : contourBands(contours.values, grid, box, [Math.min(grid.min - contours.offset, contours.thresholds[0] ?? Infinity), ...contours.thresholds]),
       base ? Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }) : null,
       base && gradientField && surface.grad
         ? gradientFieldMarks(surface as Differentiable, box, { columns: gradientField === true ? 15 : gradientField })
@@ -143,6 +130,34 @@ export function ContourPlot(surface: Surface, options: ContourPlotOptions = {}) 
       ...overlayMarks,
     ],
     ...plotOptions,
+  });
+}
+
+/**
+ * Filled contour bands of a grid of values sampled over `box` (columns × rows, top row first), each band in its
+ * threshold's colour on the figure's colour scale, with thin white lines between them.
+ */
+export function contourBands(
+  values: ArrayLike<number>,
+  { columns, rows }: { columns: number; rows: number },
+  box: Box,
+  thresholds: number[],
+  render?: Plot.RenderFunction,
+): Plot.Markish {
+  return Plot.contour(values, {
+    width: columns,
+    height: rows,
+    x1: box.x[0],
+    x2: box.x[1],
+    y1: box.y[1],
+    y2: box.y[0],
+    interpolate: "none", // the grid is already dense and regular: no nearest-sample search per pixel
+    thresholds,
+    fill: Plot.identity, // the contour's own threshold value, through the color scale ("value" would read a field of the data)
+    stroke: "white",
+    strokeOpacity: 0.4,
+    strokeWidth: 0.5,
+    render,
   });
 }
 

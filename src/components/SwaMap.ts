@@ -12,8 +12,9 @@ import { drawablePath, expandBox, type Box } from "./points.js";
 import { cachedGrid, cachedLevels, sampleGrid, type Surface } from "./contourGrid.js";
 import { isLayeredFigure, layerMargins, overlayPlot, stackLayers, type FigureSlotElement, type LayeredFigure } from "./layers.js";
 import { minFigureWidth, plot } from "./plot.js";
-import { overlayMark } from "./svgMarks.js";
+import { element as svgElement, overlayMark } from "./svgMarks.js";
 import { formatPoint } from "./format.js";
+import { contourBands } from "./ContourPlot.js";
 import { contourSummary } from "./summaries.js";
 
 export interface SwaMapOptions {
@@ -73,35 +74,18 @@ function baseTemplate(surface: Surface, box: Box, width: number, reach: number) 
       ...geometry(box, width),
       color: levels.log ? { type: "log", scheme: "ylgnbu", reverse: true } : { type: "linear", scheme: "ylgnbu", reverse: true },
       marks: [
-        Plot.contour(values, {
-          width: wide.columns,
-          height: wide.rows,
-          x1: far.x[0],
-          x2: far.x[1],
-          y1: far.y[1],
-          y2: far.y[0],
-          interpolate: "none",
-          thresholds: [bottom, ...levels.thresholds],
-          fill: Plot.identity,
-          stroke: "white",
-          strokeOpacity: 0.4,
-          strokeWidth: 0.5,
-          render(index, scales, values, dimensions, context, next) {
-            const contours = next!(index, scales, values, dimensions, context)!;
-            const [x, y] = [scales.x!, scales.y!] as ((v: number) => number)[];
-            perUnit = [x(1) - x(0), y(1) - y(0)];
-            // The contours in a group that a transform moves, inside a frame-sized SVG that clips them.
-            const svgNS = "http://www.w3.org/2000/svg";
-            const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
-            const [fw, fh] = [width - marginLeft - marginRight, height - marginTop - marginBottom];
-            const frame = context.document.createElementNS(svgNS, "svg");
-            for (const [name, value] of Object.entries({ x: marginLeft, y: marginTop, width: fw, height: fh, viewBox: `${marginLeft} ${marginTop} ${fw} ${fh}` })) frame.setAttribute(name, String(value));
-            const moved = context.document.createElementNS(svgNS, "g");
-            moved.setAttribute("class", "swa-shifted");
-            moved.append(contours);
-            frame.append(moved);
-            return frame;
-          },
+        // The contours in a group that a transform moves, inside a frame-sized SVG that clips them.
+        contourBands(values, wide, far, [bottom, ...levels.thresholds], (index, scales, values, dimensions, context, next) => {
+          const contours = next!(index, scales, values, dimensions, context)!;
+          const [x, y] = [scales.x!, scales.y!] as ((v: number) => number)[];
+          perUnit = [x(1) - x(0), y(1) - y(0)];
+          const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
+          const [fw, fh] = [width - marginLeft - marginRight, height - marginTop - marginBottom];
+          const frame = svgElement(context.document, "svg", { x: marginLeft, y: marginTop, width: fw, height: fh, viewBox: `${marginLeft} ${marginTop} ${fw} ${fh}` });
+          const moved = svgElement(context.document, "g", { class: "swa-shifted" });
+          moved.append(contours);
+          frame.append(moved);
+          return frame;
         }),
         Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
       ],
