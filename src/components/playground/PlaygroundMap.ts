@@ -5,7 +5,7 @@ import * as Plot from "@observablehq/plot";
 import { plot } from "../plot.js";
 import * as d3 from "d3";
 import { ContourPlot } from "../ContourPlot.js";
-import { drawablePath, expandBox, type DrawPoint } from "../points.js";
+import { drawablePath, expandBox } from "../points.js";
 import type { Series } from "../series.js";
 import type { View } from "./state.js";
 import { thinPath } from "./thin.js";
