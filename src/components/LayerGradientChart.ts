@@ -1,9 +1,10 @@
 // The gradient norm of every layer of a deep chain on a log scale: a straight slope down towards the input is
 // a vanishing gradient, a slope up an exploding one. Zeros (underflow) and infinities cannot sit on a log axis:
-// they are left out and the summary counts them. A layered figure (./layers.ts): the axes are drawn once per
-// domain and the lines over them on every call, so show it in a FigureSlot on a page with sliders. The lines and dots
-// are one hand-drawn mark (./svgMarks.ts): a path per series and a dot per layer, with the tooltip built only when the
-// pointer first comes over the chart, so that a slider's redraw costs a few DOM calls instead of four Plot marks.
+// they are left out and the summary counts them. A layered figure (./layers.ts), so show it in a FigureSlot on a
+// page with sliders: the layers axis is drawn once per domain; the norm axis, new on most moves, is drawn with the
+// lines. The lines and dots are one hand-drawn mark (./svgMarks.ts): a path per series and a dot per layer, with the
+// tooltip built only when the pointer first comes over the chart, so that a slider's redraw costs a few DOM calls
+// instead of four Plot marks.
 import * as Plot from "@observablehq/plot";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
@@ -62,9 +63,13 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
     x,
     y,
     color,
-    marks: [yDomain[0] <= 1 && yDomain[1] >= 1 ? Plot.ruleY([1], { stroke: "currentColor", strokeOpacity: 0.4 }) : null],
+    // The norm axis changes with almost every move of depth or weight scale: it is drawn with the lines.
+    movingY: true,
     overlay: [
       overlayMark((d, g) => {
+        // A rule at norm 1, where a layer neither grows nor shrinks the gradient.
+        const { marginLeft: left, marginRight: right, width: w } = d.dimensions;
+        if (yDomain[0] <= 1 && yDomain[1] >= 1) d.el("path", { d: `M${left},${d.y(1)}H${w - right}`, stroke: "currentColor", "stroke-opacity": 0.4 }, g);
         // Lines first, then every series' dots over all the lines (as Plot's line marks under its dot mark).
         for (const s of drawn) d.lines([{ xs: s.xs, ys: s.ys, title: s.label }], { stroke: s.color, strokeWidth: 2, strokeDasharray: s.dashed ? "6 4" : undefined }, g);
         for (const s of drawn) {

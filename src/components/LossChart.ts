@@ -141,6 +141,8 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
         : coarseDomain(lossDomain(rowsBySeries.flat().map((r) => r.value), logScale), logScale ? decades : 1),
     },
     baseKey: logScale ? "loss chart log" : "loss chart linear",
+    // A log axis follows the losses over decades and changes on most moves: it is drawn with the lines.
+    movingY: logScale,
     marks: [logScale ? null : Plot.ruleY([0], { strokeOpacity: 0.3 })],
     color: seriesColorScale(series),
     overlay: [linesLayer(series, rowsBySeries, longest, clip) as unknown as Plot.Markish],

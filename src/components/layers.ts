@@ -4,6 +4,7 @@
 // the base it already shows when a new figure has the same one, and swaps only the overlay.
 import type * as Plot from "@observablehq/plot";
 import { legend, plot } from "./plot.js";
+import { axisYMark } from "./svgMarks.js";
 
 type PlotFigure = ReturnType<typeof Plot.plot>;
 
@@ -38,6 +39,12 @@ export interface LayeredPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
   /** Explicit domains for x and y: both layers must agree on them. */
   x: Plot.ScaleOptions & { domain: readonly unknown[] };
   y: Plot.ScaleOptions & { domain: readonly unknown[] };
+  /**
+   * Draw the y axis's ticks, labels and grid with the overlay (axisYMark in ./svgMarks.ts), for an axis whose domain
+   * changes on most moves: the base keeps only the y label, and one base serves every y domain. Give y a tickFormat,
+   * and put nothing that depends on y in the base's marks.
+   */
+  movingY?: boolean;
 }
 
 const cache = new Map<string, Element>();
@@ -171,23 +178,32 @@ function cachedLegend(color: Plot.ScaleOptions): Element {
 }
 
 export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
-  const { marks = [], overlay, baseKey = "", ariaLabel, ariaDescription, color, ...shared } = options;
+  const { marks = [], overlay, baseKey = "", ariaLabel, ariaDescription, color, movingY = false, ...shared } = options;
   const geometry = { ...layerMargins, ...shared };
-  const key = `${baseKey}|${JSON.stringify(geometry)}`;
+  // With a moving y axis the base's y scale draws only the label: any domain of the scale's type will do.
+  const baseGeometry = movingY ? { ...geometry, y: { ...geometry.y, domain: geometry.y.type === "log" ? [1, 10] : [0, 1], ticks: [], grid: false } } : geometry;
+  const key = `${baseKey}|${JSON.stringify(baseGeometry)}`;
   // The base has no colour scale (its marks take constant colours): runs relabelled as a slider moves keep it.
-  const template = cachedBase(key, () => plot({ ...geometry, marks }));
+  const template = cachedBase(key, () => plot({ ...baseGeometry, marks }));
   const overlayGeometry = {
     ...geometry,
     x: { ...geometry.x, axis: null, grid: false },
     y: { ...geometry.y, axis: null, grid: false },
   };
   // Render functions take their colours as given: the colour scale serves only the legend.
-  const functions = renderFunctions(overlay);
+  const overlayMarks = movingY ? [axisYMark(tickFormatOf(geometry.y.tickFormat), { log: geometry.y.type === "log" }), ...overlay] : overlay;
+  const functions = renderFunctions(overlayMarks);
   const top = functions
     ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)
-    : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlay });
+    : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlayMarks });
   const key2 = color?.legend ? cachedLegend(color) : null;
   return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, key2);
+}
+
+/** A scale's tickFormat: a d3-format specifier or a function. */
+function tickFormatOf(tickFormat: Plot.ScaleOptions["tickFormat"]): string | ((value: number) => string) {
+  if (typeof tickFormat === "function" || typeof tickFormat === "string") return tickFormat as string | ((value: number) => string);
+  throw new Error("a layered figure with a moving y axis needs a y tickFormat");
 }
 
 /** A short digest of numbers, for a baseKey that depends on data (a sampled curve): FNV-1a over their float64 bits. */

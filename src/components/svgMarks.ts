@@ -332,3 +332,37 @@ export function hoverTitle(doc: Document, dimensions: Plot.Dimensions, describe:
   });
   return hover;
 }
+
+/**
+ * The y axis and its grid as Plot draws them (a tick and a label every 35 pixels or so, the grid at 0.1 opacity), for
+ * an axis whose domain changes on most moves: drawn with the overlay, it spares the figure a new base layer.
+ */
+export function axisYMark(tickFormat: string | ((value: number) => string), { log = false } = {}): Plot.RenderFunction {
+  return (_index, scales, _values, dimensions, context) => {
+    const doc = context.document;
+    type Format = (value: number) => string;
+    const y = scales.y as unknown as ((value: number) => number) & { ticks(count: number): number[]; tickFormat(count: number, specifier: string | Format): Format };
+    const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
+    const count = (height - marginTop - marginBottom) / 35;
+    // As Plot: on a log axis, d3's tick format leaves the labels between powers of ten blank when they would crowd.
+    const label = log ? y.tickFormat(count, tickFormat) : typeof tickFormat === "function" ? tickFormat : d3.format(tickFormat);
+    const g = element(doc, "g", { "aria-hidden": "true" });
+    const grid = element(doc, "g", { stroke: "currentColor", "stroke-opacity": 0.1 });
+    const ticks = element(doc, "g", { fill: "none", stroke: "currentColor", transform: "translate(0,0.5)" });
+    const labels = element(doc, "g", { "font-variant": "tabular-nums", "text-anchor": "end", transform: "translate(-8.5,0.5)" });
+    let gridPath = "";
+    let tickPath = "";
+    for (const value of y.ticks(count)) {
+      const py = Math.round(y(value) * 10) / 10;
+      if (!Number.isFinite(py)) continue;
+      gridPath += `M${marginLeft},${py + 0.5}H${width - marginRight}`;
+      tickPath += `M${marginLeft},${py}h-6`;
+      const text = label(value);
+      if (text) labels.append(Object.assign(element(doc, "text", { x: marginLeft, y: py, dy: "0.32em" }), { textContent: text }));
+    }
+    grid.append(element(doc, "path", { d: gridPath }));
+    ticks.append(element(doc, "path", { d: tickPath }));
+    g.append(grid, ticks, labels);
+    return g as unknown as SVGElement;
+  };
+}

@@ -3,7 +3,7 @@
 // the overlay when the base is the same.
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
-import { FigureSlot, hashNumbers, layeredPlot } from "../../src/components/layers.js";
+import { FigureSlot, hashNumbers, layeredPlot, layerMargins } from "../../src/components/layers.js";
 
 const chart = (points: number[][], { label = "a", width = 400, yMax = 10 } = {}) =>
   layeredPlot({
@@ -35,6 +35,30 @@ describe("layeredPlot", () => {
     expect(chart([[1, 5]], { label: "b" }).baseKey).toBe(key);
     expect(chart([[0, 0]], { width: 300 }).baseKey).not.toBe(key);
     expect(chart([[0, 0]], { yMax: 20 }).baseKey).not.toBe(key);
+  });
+
+  it("with a moving y axis, draws its ticks in the overlay and shares one base across y domains", () => {
+    const moving = (yMax: number) =>
+      layeredPlot({
+        width: 400,
+        height: 200,
+        x: { domain: [0, 10], label: "x" },
+        y: { type: "log", domain: [1, yMax], label: "norm", tickFormat: "~g" },
+        movingY: true,
+        overlay: [() => null],
+      });
+    const [small, large] = [moving(100), moving(1e12)];
+    expect(large.baseKey).toBe(small.baseKey);
+    expect(small.base.textContent).toContain("norm");
+    expect(small.base.textContent).not.toContain("100");
+    // The labels Plot's own axis has at these domains.
+    const labels = (svg: Element) => [...svg.querySelectorAll("text")].map((t) => t.textContent).filter((text) => text !== "");
+    const plotLabels = (yMax: number) =>
+      labels(Plot.plot({ ...layerMargins, width: 400, height: 200, x: { domain: [0, 10], axis: null }, y: { type: "log", domain: [1, yMax], label: null, tickFormat: "~g" }, marks: [] }));
+    expect(labels(small.overlay)).toEqual(plotLabels(100));
+    expect(labels(large.overlay)).toEqual(plotLabels(1e12));
+    expect(labels(large.overlay)).toContain("1e+12");
+    expect(large.scale("y")!.domain).toEqual([1, 1e12]);
   });
 });
 
