@@ -9,7 +9,6 @@ import type { Trace } from "../lib/types.js";
 import { formatNumber } from "./format.js";
 import { dotEveryVertex, element, frameOf, hoverTitle, polyline } from "./svgMarks.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
-import { legend } from "./plot.js";
 import { seriesColors } from "./series.js";
 
 export interface EffectiveLrRun {
@@ -25,20 +24,6 @@ interface Line {
   color: string;
   dashed?: boolean;
   points: { t: number; value: number }[];
-}
-
-const legends = new Map<string, Element>();
-
-/** A swatch legend for these labels and colours, made once and copied. */
-function cachedLegend(domain: readonly string[], range: readonly string[]): Element {
-  const key = JSON.stringify([domain, range]);
-  let made = legends.get(key);
-  if (!made) {
-    made = legend({ color: { type: "ordinal", domain: [...domain], range: [...range], legend: true } });
-    if (legends.size >= 32) legends.delete(legends.keys().next().value!);
-    legends.set(key, made);
-  }
-  return made.cloneNode(true) as Element;
 }
 
 /**
@@ -102,7 +87,7 @@ export function AdaptiveLrChart(runs: readonly EffectiveLrRun[], options: { widt
   );
   const last = (i: number, c: number) => lines[2 * i + c].points.at(-1)?.value;
   const steps = Math.max(1, ...runs.map((r) => r.trace.state?.effectiveLr?.length ?? 0));
-  const figure = layeredPlot({
+  return layeredPlot({
     width,
     height,
     marginLeft: 50,
@@ -113,12 +98,9 @@ export function AdaptiveLrChart(runs: readonly EffectiveLrRun[], options: { widt
     x: { label: "step", grid: true, domain: [1, steps] },
     y: { type: "log", label: "effective learning rate (log scale)", grid: true, tickFormat: "~g", domain: decadeDomain([...lines.flatMap((l) => l.points.map((p) => p.value)), ...(reference ? [reference] : [])]) },
     baseKey: "adaptive lr",
+    color: { type: "ordinal", domain: runs.map((r) => r.label), range: colors, legend: true },
     overlay: [linesLayer(lines, { rule: reference }) as unknown as Plot.Markish],
   });
-  const key = cachedLegend(runs.map((r) => r.label), colors);
-  figure.prepend(key);
-  figure.legend = key;
-  return figure;
 }
 
 /** Plot's default colours for the first and second series of a chart, as the charts used before. */
@@ -144,7 +126,7 @@ export function AdaptiveMomentsChart(rows: readonly AdamMomentRow[], options: { 
   // Zero included (and 1, the step panel's rule), rounded outwards to nice numbers: nearby η share the axes.
   const [lo, hi] = d3.extent([0, ...(panel === "step" ? [1] : []), ...values]) as [number, number];
   const domain = d3.nice(lo, hi, 5);
-  const figure = layeredPlot({
+  return layeredPlot({
     width,
     height,
     ariaLabel: panel === "moments" ? `Adam's moments ${corrected ? "with" : "without"} bias correction` : `Adam's step divided by η ${corrected ? "with" : "without"} bias correction`,
@@ -153,10 +135,7 @@ export function AdaptiveMomentsChart(rows: readonly AdamMomentRow[], options: { 
     y: { label: panel === "moments" ? "value" : "step ÷ η", grid: true, domain },
     baseKey: `adam ${panel}`,
     marks: panel === "step" ? [Plot.ruleY([1], { strokeDasharray: "4,3" })] : [],
+    color: { type: "ordinal", domain: lines.map((l) => l.label), range: lines.map((l) => l.color), legend: true },
     overlay: [linesLayer(lines, { dots: rows.length <= 60 }) as unknown as Plot.Markish],
   });
-  const key = cachedLegend(lines.map((l) => l.label), lines.map((l) => l.color));
-  figure.prepend(key);
-  figure.legend = key;
-  return figure;
 }

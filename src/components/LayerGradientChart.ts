@@ -8,7 +8,6 @@
 import * as Plot from "@observablehq/plot";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
-import { legend } from "./plot.js";
 import { formatNumber } from "./format.js";
 import { decadeDomain } from "./stickyDomain.js";
 
@@ -35,8 +34,6 @@ export function drawableNorms(series: readonly LayerSeries[]): number[] {
   return series.flatMap((s) => s.norms.filter((v) => v > 0 && Number.isFinite(v)));
 }
 
-const legends = new Map<string, Element>();
-
 export function LayerGradientChart(series: readonly LayerSeries[], options: LayerGradientChartOptions = {}): LayeredFigure {
   const { width = 640, height = 320 } = options;
   // The drawable points as rows, for the tooltip only (built when the pointer first comes over the chart).
@@ -62,7 +59,7 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
     ariaDescription: `Gradient norm per layer on a log scale, from the input (layer 1) to the loss. ${summary.join(" ")}`,
     x,
     y,
-    color,
+    color: { ...color, legend: true },
     // The norm axis changes with almost every move of depth or weight scale: it is drawn with the lines.
     movingY: true,
     overlay: [
@@ -84,12 +81,6 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
       }),
     ],
   });
-  // The legend, made once per set of series and copied (Plot's legend costs about as much as the lines).
-  const legendKey = JSON.stringify([color.domain, color.range]);
-  let made = legends.get(legendKey);
-  if (!made) legends.set(legendKey, (made = legend({ color: { ...color, legend: true } })));
-  figure.legend = made.cloneNode(true) as Element;
-  figure.prepend(figure.legend);
   lazyTip(figure.overlay, { ...layerMargins, marginLeft, x, y, color: { ...color, legend: false } }, () => [
     Plot.tip(rows(), Plot.pointer({ x: "layer", y: "value", stroke: "label", title: (r) => `${r.label}, layer ${r.layer}: ${formatNumber(r.value)}` })),
   ]);

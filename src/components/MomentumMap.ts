@@ -6,8 +6,8 @@ import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import type { ConvergenceCell } from "../lib/analysis/convergenceMap.js";
 import { formatNumber } from "./format.js";
-import { layerMargins, overlayPlot, stackLayers, type LayeredFigure } from "./layers.js";
-import { legend, plot } from "./plot.js";
+import { colorLegend, layerMargins, overlayPlot, stackLayers, type LayeredFigure } from "./layers.js";
+import { plot } from "./plot.js";
 import { element, hoverTitle, svgNs } from "./svgMarks.js";
 
 export interface MomentumMapOptions {
@@ -26,13 +26,6 @@ const tickEvery = 6;
 const tooSlowFill = "#ddd";
 
 const bases = new Map<string, Element>();
-const legends = new Map<number, Element>();
-
-/** Drawn once per key, then copied. */
-function cached<K>(cache: Map<K, Element>, key: K, draw: () => Element): Element {
-  return cachedTemplate(cache, key, draw).cloneNode(true) as Element;
-}
-
 function cachedTemplate<K>(cache: Map<K, Element>, key: K, draw: () => Element): Element {
   let element = cache.get(key);
   if (!element) cache.set(key, (element = draw()));
@@ -145,7 +138,7 @@ export function MomentumMap(cells: readonly ConvergenceCell[], options: Momentum
     [cellLayer(cells, column, maxSteps, label, highlight, tickColumns.map((i) => ({ column: i, text: formatNumber(lrs[i], 2) }))) as unknown as Plot.RenderFunction],
   );
 
-  const key2 = cached(legends, maxSteps, () => legend({ color: { type: "log", scheme: "viridis", label: "steps to converge", domain: [1, maxSteps] } }));
+  const key2 = colorLegend({ type: "log", scheme: "viridis", label: "steps to converge", domain: [1, maxSteps] });
   // The base is copied only if this figure's base is put on the page (a FigureSlot showing it already keeps its own).
   return stackLayers(() => base.cloneNode(true) as Element, overlay, key, width, key2);
 }

@@ -6,7 +6,6 @@ import * as d3 from "d3";
 import type { PointReport } from "../../lib/analysis/swaLandscape.js";
 import { formatNumber } from "./format.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
-import { legend } from "./plot.js";
 import { overlayMark } from "./svgMarks.js";
 import { keepDomain, shownDomain } from "./stickyDomain.js";
 
@@ -24,7 +23,6 @@ export interface SwaLossBarsOptions {
 
 const sets = ["training", "test (shifted)"] as const;
 const colors = ["#1864ab", "#f08c00"];
-let swatches: Element | undefined;
 
 /** The loss axis: from below the lowest bar to above the highest, always with 0, rounded outwards (about five ticks). */
 export function barDomain(losses: readonly number[]): [number, number] {
@@ -41,7 +39,7 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
     [report.train, report.test].map((loss, k) => ({ label, set: sets[k], loss, x1: i + 0.08 + k * 0.43, x2: i + 0.49 + k * 0.43, color: colors[k] })),
   );
   const losses = bars.map((b) => b.loss).filter(Number.isFinite);
-  const figure = layeredPlot({
+  return layeredPlot({
     width,
     height,
     marginBottom: 40,
@@ -51,6 +49,8 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
     x: { domain: [0, Math.max(1, points.length)], ticks: labels.map((_, i) => i + 0.5), tickFormat: (v: number) => labels[Math.floor(v)] ?? "", tickSize: 0, label: null },
     y: { label: "loss", grid: true, domain: keepDomain(barDomain(losses), [Math.min(0, ...losses), Math.max(0, ...losses)], shownDomain(slot, "y")) },
     baseKey: `swa bars ${JSON.stringify(labels)}`,
+    // The colours' legend above the layers (the bars take their colours directly, not through the scale).
+    color: { domain: [...sets], range: colors, legend: true },
     overlay: [
       overlayMark((d, g) => {
         const zero = d.y(0);
@@ -70,9 +70,4 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
       }),
     ],
   });
-  // The colours' legend above the layers, made once (the bars take their colours directly, not through a scale).
-  swatches ??= legend({ color: { domain: [...sets], range: colors, legend: true } });
-  figure.legend = swatches.cloneNode(true) as Element;
-  figure.prepend(figure.legend);
-  return figure;
 }

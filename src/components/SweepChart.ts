@@ -9,7 +9,6 @@ import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
-import { legend } from "./plot.js";
 import { regimeNames } from "../lib/analysis/lossCurve.js";
 import type { SweepPoint } from "../lib/analysis/sweep.js";
 import { clamp } from "./points.js";
@@ -75,6 +74,8 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
     y,
     // The axes and theory's boundaries depend on neither the sweep's step budget nor η.
     baseKey: `sweep chart ${JSON.stringify(boundaries)}`,
+    // The regimes' colours, as swatches above the chart.
+    color: { domain: Object.values(regimeNames), range: Object.values(regimeColors), legend: true },
     marks: [
       Plot.ruleX(boundaries, { x: "lr", stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }),
       Plot.text(boundaries, { x: "lr", y: hi, text: "label", dy: -8, frameAnchor: "top", fill: "currentColor" }),
@@ -110,10 +111,6 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
   // One tip for the run nearest the pointer, built when the pointer first comes over the chart (a <title> per dot
   // would be drawn on every sweep).
   lazyTip(figure.overlay, { ...layerMargins, marginLeft, x, y }, () => [Plot.tip(rows, Plot.pointer({ x: "lr", y: "shown", title: describe }))]);
-  // The regimes' legend is the same in every figure: drawn once and copied.
-  const key = regimeLegend().cloneNode(true) as Element;
-  figure.prepend(key);
-  figure.legend = key;
   // The current η: a line and a label of our own on the overlay, under the tip, moved by setting their x.
   const xScale = figure.scale("x")!;
   const [bottom, top] = figure.scale("y")!.range as [number, number];
@@ -152,13 +149,6 @@ const timesPath: [number, number, number, number][] = (() => {
   d3.symbolTimes.draw(context as unknown as Parameters<typeof d3.symbolTimes.draw>[0], 4 * 4 * Math.PI);
   return segments;
 })();
-
-let legendTemplate: Element | undefined;
-
-/** The regimes' colours, as swatches above the chart. */
-function regimeLegend(): Element {
-  return (legendTemplate ??= legend({ color: { domain: Object.values(regimeNames), range: Object.values(regimeColors) } }));
-}
 
 function describe(r: Row): string {
   const end = r.stop.reason === "diverged" ? `diverged at step ${r.stop.step}` : `final loss ${formatNumber(r.finalLoss)}`;

@@ -17,6 +17,8 @@ export type LayeredFigure = HTMLDivElement & {
   baseKey: string;
   /** The colour legend above the layers, if any. */
   legend: Element | null;
+  /** Equal for two figures whose legends are identical. */
+  legendKey: string;
   /** The figure's scales, as on a Plot figure. */
   scale: PlotFigure["scale"];
 };
@@ -64,14 +66,14 @@ function cachedBase(key: string, draw: () => Element): Element {
   return base;
 }
 
-const lazyTag = "downhill-layer-base";
+const lazyTag = "downhill-layer-copy";
 
 /**
- * Stands in for a copy of a base layer until the figure is put on a page, where it turns into the copy. A FigureSlot
- * that already shows the same base takes only the new figure's overlay, so the copy (of a contour map: tens of
- * thousands of path coordinates) is never made.
+ * Stands in for a copy of a cached element (a base layer, a legend) until the figure is put on a page, where it turns
+ * into the copy. A FigureSlot that already shows the same base or legend takes only what changed, so the copy (of a
+ * contour map: tens of thousands of path coordinates) is never made.
  */
-class LazyBase extends HTMLElement {
+class LazyCopy extends HTMLElement {
   copy?: () => Element;
   onCopy?: (copy: Element) => void;
   connectedCallback() {
@@ -84,28 +86,56 @@ class LazyBase extends HTMLElement {
     return copy;
   }
 }
-if (typeof customElements !== "undefined" && !customElements.get(lazyTag)) customElements.define(lazyTag, LazyBase);
+if (typeof customElements !== "undefined" && !customElements.get(lazyTag)) customElements.define(lazyTag, LazyCopy);
+
+function lazyCopy(copy: () => Element, onCopy: (copy: Element) => void): LazyCopy {
+  const stand = document.createElement(lazyTag) as LazyCopy;
+  stand.copy = copy;
+  stand.onCopy = onCopy;
+  return stand;
+}
+
+/** The element itself, or the copy it stands in for. */
+function materialized(element: Element): Element {
+  return element instanceof LazyCopy ? element.materialize() : element;
+}
+
+/** A legend drawn once (`template`) and copied into each figure that shows it; `key` tells legends apart. */
+export interface CachedLegend {
+  key: string;
+  template: Element;
+}
+
+const legends = new Map<string, Element>();
+
+/** The legend of a colour scale, drawn once per scale (its labels and colours). */
+export function colorLegend(color: Plot.ScaleOptions): CachedLegend {
+  const key = JSON.stringify(color);
+  let template = legends.get(key);
+  if (!template) {
+    template = legend({ color: { ...color, legend: true } });
+    if (legends.size >= cacheSize) legends.delete(legends.keys().next().value!);
+    legends.set(key, template);
+  }
+  return { key, template };
+}
 
 /**
  * Stacks `overlay` over `base` in a box as wide as `width` at most; both SVGs scale with it. `base` may be a function
  * that makes it: it is then called when the figure is first put on a page, or when its `base` is first read.
  */
-export function stackLayers(base: Element | (() => Element), overlay: PlotFigure, baseKey: string, width: number, legendElement?: Element | null): LayeredFigure {
+export function stackLayers(base: Element | (() => Element), overlay: PlotFigure, baseKey: string, width: number, legend?: CachedLegend | null): LayeredFigure {
   overlay.style.cssText += ";position:absolute;left:0;top:0;width:100%;height:auto;";
   const stack = document.createElement("div");
   stack.style.cssText = "position:relative;";
-  const root = Object.assign(document.createElement("div"), { overlay, baseKey, legend: legendElement ?? null, scale: overlay.scale.bind(overlay) }) as LayeredFigure;
-  let baseElement: Element;
-  if (typeof base === "function") {
-    const stand = document.createElement(lazyTag) as LazyBase;
-    stand.copy = base;
-    stand.onCopy = (copy) => (baseElement = copy);
-    baseElement = stand;
-  } else {
-    baseElement = base;
-  }
-  Object.defineProperty(root, "base", {
-    get: () => (baseElement instanceof LazyBase ? baseElement.materialize() : baseElement),
+  const root = Object.assign(document.createElement("div"), { overlay, baseKey, legendKey: legend?.key ?? "", scale: overlay.scale.bind(overlay) }) as LayeredFigure;
+  let baseElement = typeof base === "function" ? lazyCopy(base, (copy) => (baseElement = copy)) : base;
+  Object.defineProperty(root, "base", { get: () => (baseElement = materialized(baseElement)), enumerable: true });
+  let legendElement: Element | null = legend ? lazyCopy(() => legend.template.cloneNode(true) as Element, (copy) => (legendElement = copy)) : null;
+  // Read, the legend is a copy (made then if it was not yet put on a page); FigureSlot sets the one it shows.
+  Object.defineProperty(root, "legend", {
+    get: () => legendElement && (legendElement = materialized(legendElement)),
+    set: (element: Element | null) => (legendElement = element),
     enumerable: true,
   });
   // The overlay comes first, so `querySelector("svg")` finds the layer that takes the runs and the pointer.
@@ -163,20 +193,6 @@ export function renderFunctions(marks: readonly Plot.Markish[]): Plot.RenderFunc
   return flat.every((m) => typeof m === "function") ? (flat as Plot.RenderFunction[]) : undefined;
 }
 
-const legends = new Map<string, Element>();
-
-/** A colour legend, made once per scale (labels and colours) and copied after that. */
-function cachedLegend(color: Plot.ScaleOptions): Element {
-  const key = JSON.stringify(color);
-  let made = legends.get(key);
-  if (!made) {
-    made = legend({ color: { ...color, legend: true } });
-    if (legends.size >= cacheSize) legends.delete(legends.keys().next().value!);
-    legends.set(key, made);
-  }
-  return made.cloneNode(true) as Element;
-}
-
 export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
   const { marks = [], overlay, baseKey = "", ariaLabel, ariaDescription, color, movingY = false, ...shared } = options;
   const geometry = { ...layerMargins, ...shared };
@@ -196,8 +212,7 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
   const top = functions
     ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)
     : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlayMarks });
-  const key2 = color?.legend ? cachedLegend(color) : null;
-  return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, key2);
+  return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, color?.legend ? colorLegend(color) : null);
 }
 
 /** A scale's tickFormat: a d3-format specifier or a function. */
@@ -243,11 +258,13 @@ export function FigureSlot(): FigureSlotElement {
       current.overlay.replaceWith(node.overlay);
       current.overlay = node.overlay;
       current.scale = node.scale;
-      if (current.legend?.outerHTML !== node.legend?.outerHTML) {
-        if (current.legend && node.legend) current.legend.replaceWith(node.legend);
+      if (current.legendKey !== node.legendKey) {
+        const legend = node.legend;
+        if (current.legend && legend) current.legend.replaceWith(legend);
         else if (current.legend) current.legend.remove();
-        else if (node.legend) current.prepend(node.legend);
-        current.legend = node.legend;
+        else if (legend) current.prepend(legend);
+        current.legend = legend;
+        current.legendKey = node.legendKey;
       }
       return;
     }

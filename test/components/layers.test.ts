@@ -3,7 +3,7 @@
 // the overlay when the base is the same.
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
-import { FigureSlot, hashNumbers, layeredPlot, layerMargins } from "../../src/components/layers.js";
+import { FigureSlot, hashNumbers, layeredPlot, layerMargins, type LayeredFigure } from "../../src/components/layers.js";
 
 const chart = (points: number[][], { label = "a", width = 400, yMax = 10 } = {}) =>
   layeredPlot({
@@ -74,17 +74,28 @@ describe("FigureSlot", () => {
     expect(slot.querySelector("svg[aria-label]")).toBe(second.overlay);
     expect(slot.querySelectorAll("svg[aria-label]").length).toBe(1);
     expect(slot.textContent).toContain("b");
+    // The same legend again: the one shown stays; another one replaces it, and only one is shown.
+    const shown = slot.firstElementChild as LayeredFigure;
+    const legend = shown.legend;
+    slot.show(chart([[0, 1], [10, 1]], { label: "b" }));
+    expect(shown.legend).toBe(legend);
+    expect(slot.contains(legend)).toBe(true);
+    slot.show(chart([[0, 1], [10, 1]], { label: "c" }));
+    expect(shown.legend).not.toBe(legend);
+    expect(slot.contains(legend)).toBe(false);
+    expect(shown.legend?.textContent).toContain("c");
+    expect(shown.children.length).toBe(2); // the legend and the layers
   });
 
   it("never copies the base of a figure whose overlay it swaps in; a figure put on the page gets its copy", () => {
     const slot = FigureSlot();
     document.body.append(slot);
     slot.show(chart([[0, 0]]));
-    expect(slot.querySelector("downhill-layer-base")).toBeNull();
+    expect(slot.querySelector("downhill-layer-copy")).toBeNull();
     expect(slot.querySelector("svg[aria-hidden]")).not.toBeNull();
     const next = chart([[0, 1]]);
     slot.show(next);
-    expect(next.querySelector("downhill-layer-base")).not.toBeNull(); // left as it was: no copy made
+    expect(next.querySelector("downhill-layer-copy")).not.toBeNull(); // left as it was: no copy made
     expect(next.base.tagName.toLowerCase()).toBe("svg"); // reading it makes it
     slot.remove();
   });
