@@ -7,7 +7,7 @@ import * as d3 from "d3";
 import type { AdamMomentRow } from "../lib/analysis/adamMoments.js";
 import type { Trace } from "../lib/types.js";
 import { formatNumber } from "./format.js";
-import { dotEveryVertex, element, frameOf, hoverTitle, polyline } from "./svgMarks.js";
+import { dotsPath, element, frameOf, hoverTitle, polyline } from "./svgMarks.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { seriesColors } from "./series.js";
 
@@ -37,17 +37,14 @@ function linesLayer(lines: readonly Line[], { dots = false, rule }: { dots?: boo
     const sy = scales.y as (v: number) => number;
     const g = element(doc, "g");
     const drawn = element(doc, "g", { "aria-hidden": "true", fill: "none", "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round" });
-    const defs = element(doc, "defs");
-    drawn.append(defs);
     const frame = frameOf(dimensions);
     if (rule !== undefined && Number.isFinite(sy(rule))) {
       drawn.append(element(doc, "line", { x1: frame.x, x2: frame.x + frame.width, y1: sy(rule), y2: sy(rule), stroke: "currentColor", "stroke-width": 1, "stroke-dasharray": "4,3" }));
     }
     for (const { color, dashed, points } of lines) {
       const pixels = points.map(({ t, value }) => [sx(t), sy(value)] as const).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-      const path = element(doc, "path", { d: polyline(pixels), stroke: color, ...(dashed ? { "stroke-dasharray": "6,3" } : {}) });
-      if (dots) dotEveryVertex(path, defs, color, 2);
-      drawn.append(path);
+      drawn.append(element(doc, "path", { d: polyline(pixels), stroke: color, ...(dashed ? { "stroke-dasharray": "6,3" } : {}) }));
+      if (dots) drawn.append(dotsPath(doc, pixels, color, 2));
     }
     g.append(drawn);
     g.append(

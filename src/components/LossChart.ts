@@ -1,6 +1,6 @@
 // Loss per step, one line per run, with where and why each run stopped. A layered figure (./layers.ts): the axes are
-// drawn once per domain, and the lines over them on every call as one hand-drawn mark (a path per run, a marker per
-// step on short runs: a fraction of what Plot's line, dots and tip cost), so show it in a FigureSlot on a page with
+// drawn once per domain, and the lines over them on every call as one hand-drawn mark (a path per run, and one of dots
+// per step on short runs: a fraction of what Plot's line, dots and tip cost), so show it in a FigureSlot on a page with
 // sliders. The tooltip names the losses at the step under the pointer.
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
@@ -10,7 +10,7 @@ import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { lossChartSummary, stopLabels } from "./summaries.js";
-import { dotEveryVertex, element, hoverTitle } from "./svgMarks.js";
+import { dotsPath, element, hoverTitle } from "./svgMarks.js";
 
 export interface LossChartOptions {
   /** A log y axis; losses ≤ 0 are then left out (and the summary says how many). */
@@ -47,8 +47,8 @@ export function lossDomain(values: readonly number[], logScale: boolean): [numbe
 }
 
 /**
- * A Plot render function drawing every run: a 2-px line (with a dot per step on runs of 60 steps or fewer, as
- * markers of the line), and where a run stopped early an × (diverged) or a ring, labelled beside it and reaching
+ * A Plot render function drawing every run: a 2-px line (with a dot per step on runs of 60 steps or fewer, all in
+ * one path), and where a run stopped early an × (diverged) or a ring, labelled beside it and reaching
  * into the chart. Over them, a transparent rectangle whose tooltip names each run's loss at the step under the pointer.
  */
 function linesLayer(series: readonly Series[], rowsBySeries: readonly Row[][], longest: number, clip: boolean) {
@@ -64,15 +64,12 @@ function linesLayer(series: readonly Series[], rowsBySeries: readonly Row[][], l
       ? element(doc, "svg", { x: marginLeft, y: marginTop, width: w, height: h, viewBox: `${marginLeft} ${marginTop} ${w} ${h}` })
       : element(doc, "g", {});
     lines.setAttribute("aria-hidden", "true");
-    const defs = element(doc, "defs", {});
-    lines.append(defs);
     const dotted = longest <= 60;
     series.forEach(({ color }, i) => {
       const rows = rowsBySeries[i];
       if (rows.length === 0) return;
-      const path = element(doc, "path", { d: "M" + rows.map((r) => `${sx(r.step)},${sy(r.value)}`).join("L"), fill: "none", stroke: color, "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round" });
-      if (dotted) dotEveryVertex(path, defs, color, 2);
-      lines.append(path);
+      lines.append(element(doc, "path", { d: "M" + rows.map((r) => `${sx(r.step)},${sy(r.value)}`).join("L"), fill: "none", stroke: color, "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round" }));
+      if (dotted) lines.append(dotsPath(doc, rows.map((r) => [sx(r.step), sy(r.value)]), color, 2));
     });
     g.append(lines);
     series.forEach(({ trace, color }, i) => {

@@ -1,9 +1,10 @@
 // The race's map (and any map of a few runs redrawn by a slider): LayeredContour's contour base (drawn once per surface and width), under the racers' paths drawn
 // straight into an SVG in the base's pixel coordinates. The race redraws the paths whenever the budget, the start
-// or a racer changes, so they are drawn with as few elements as possible: per racer a cased line, its steps as
-// markers on that one line (no element and no title per step), a start ring, and an × where it diverged.
+// or a racer changes, so they are drawn with as few elements as possible: per racer a cased line, its steps as dots
+// in one path (no element and no title per step), a start ring, and an × where it diverged.
 import { LayeredContour } from "./LayeredContour.js";
 import { stackLayers, type LayeredFigure } from "./layers.js";
+import { dotsPath } from "./svgMarks.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type TraceInput } from "./series.js";
 import { seriesSummary } from "./summaries.js";
@@ -78,20 +79,13 @@ export function RaceMap(surface: Surface, { width, trajectories, dottedSteps = M
   svg.append(defs, frame);
   const px = (p: DrawPoint) => `${t.x.apply(p.x).toFixed(1)},${t.y.apply(p.y).toFixed(1)}`;
 
-  for (const [i, { series: s, points }] of paths.entries()) {
+  for (const { series: s, points } of paths) {
     if (points.length === 0) continue;
     const d = `M${points.map(px).join("L")}`;
     frame.append(element("path", { d, fill: "none", stroke: "white", "stroke-width": 4, "stroke-opacity": 0.8, "stroke-linejoin": "round" }));
-    const line = element("path", { d, fill: "none", stroke: s.color, "stroke-width": 2, "stroke-linejoin": "round" });
-    if (points.length <= dottedSteps) {
-      // One dot per step, drawn by the line itself at each of its vertices.
-      const id = `downhill-race-dot-${clips}-${i}`;
-      const marker = element("marker", { id, viewBox: "-3 -3 6 6", markerWidth: 6, markerHeight: 6, markerUnits: "userSpaceOnUse", orient: "0" });
-      marker.append(element("circle", { r: 2.5, fill: s.color }));
-      defs.append(marker);
-      for (const at of ["marker-start", "marker-mid", "marker-end"]) line.setAttribute(at, `url(#${id})`);
-    }
-    frame.append(line);
+    frame.append(element("path", { d, fill: "none", stroke: s.color, "stroke-width": 2, "stroke-linejoin": "round" }));
+    // One dot per step, over the line.
+    if (points.length <= dottedSteps) frame.append(dotsPath(document, points.map((p) => [t.x.apply(p.x), t.y.apply(p.y)]), s.color));
     const [sx, sy] = px(points[0]).split(",");
     frame.append(element("circle", { cx: sx, cy: sy, r: 5, fill: "white", stroke: s.color, "stroke-width": 2.5 }));
     if (s.trace.stop.reason === "diverged") {

@@ -12,7 +12,7 @@ import { minFigureWidth, plot } from "./plot.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
 import { contourSummary } from "./summaries.js";
-import { dotEveryVertex, element } from "./svgMarks.js";
+import { dotsPath, element } from "./svgMarks.js";
 
 export interface RavineContourOptions {
   width?: number;
@@ -134,9 +134,9 @@ function bandLayer(doc: Document, kappa: number, thresholds: readonly number[], 
 }
 
 /**
- * A Plot render function for the overlay: each run as ContourPlot draws it — a line
- * over a white casing, a dot per step (as markers of the line: one element per run instead of one per step), a ring at the start, and an × with a
- * label where it diverged — drawn by hand in a nested <svg> that clips it to the frame (the same marks through Plot
+ * A Plot render function for the overlay: each run as ContourPlot draws it — a line over a white casing, a dot per
+ * step (all in one path: one element per run instead of one per step), a ring at the start, and an × with a label
+ * where it diverged — drawn by hand in a nested <svg> that clips it to the frame (the same marks through Plot
  * cost several times more per move).
  */
 function runLayer(paths: readonly { series: Series; points: DrawPoint[] }[]) {
@@ -149,16 +149,13 @@ function runLayer(paths: readonly { series: Series; points: DrawPoint[] }[]) {
     const [scaleX, scaleY] = [scales.x as (v: number) => number, scales.y as (v: number) => number];
     const sx = (v: number) => scaleX(v) - marginLeft;
     const sy = (v: number) => scaleY(v) - marginTop;
-    const defs = element(doc, "defs", {});
-    svg.append(defs);
     for (const { series, points } of paths) {
       if (points.length === 0) continue;
       const d = "M" + points.map((p) => `${sx(p.x)},${sy(p.y)}`).join("L");
       const run = element(doc, "g", { fill: "none", "stroke-linejoin": "round", "stroke-linecap": "round" });
       run.append(element(doc, "path", { d, stroke: "white", "stroke-width": 4, "stroke-opacity": 0.8 }));
-      const line = element(doc, "path", { d, stroke: series.color, "stroke-width": 2 });
-      if (points.length <= maxDottedSteps) dotEveryVertex(line, defs, series.color);
-      run.append(line);
+      run.append(element(doc, "path", { d, stroke: series.color, "stroke-width": 2 }));
+      if (points.length <= maxDottedSteps) run.append(dotsPath(doc, points.map((p) => [sx(p.x), sy(p.y)]), series.color));
       const [first, last] = [points[0], points[points.length - 1]];
       run.append(element(doc, "circle", { cx: sx(first.x), cy: sy(first.y), r: 5, fill: "white", stroke: series.color, "stroke-width": 2.5 }));
       if (series.trace.stop.reason === "diverged") {
