@@ -73,6 +73,8 @@ export function LearningRateFigure(traces: TraceInput | readonly TraceInput[], o
     ariaDescription,
     x,
     y: yScale,
+    // The η axis follows the largest rate, which several sliders move: it is drawn with the lines.
+    movingY: true,
     // A legend above the layers once there are several runs.
     color,
     overlay: [

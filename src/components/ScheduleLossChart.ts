@@ -79,6 +79,8 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
       seriesSummary({ trace, label, color }) + eventSentence + (zoomed ? ` The loss axis fits the losses from step ${zoomAfter} on; earlier, higher losses run off the top.` : ""),
     x,
     y,
+    // The loss axis follows the run, which most sliders move: it is drawn with the curve.
+    movingY: true,
     overlay: [
       overlayMark((d, g) => {
         const { height, marginTop, marginBottom } = d.dimensions;

@@ -69,6 +69,8 @@ export function ScheduleRateChart(curves: readonly RateCurve[], options: Schedul
     x,
     y,
     baseKey: "schedule rates",
+    // The η axis follows the base rate η₀: it is drawn with the curves.
+    movingY: true,
     // The faint curves move with η₀, so they are drawn with the bold one: the axes stay while any slider moves.
     overlay: [
       overlayMark((d, g) => {

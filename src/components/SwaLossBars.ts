@@ -48,6 +48,8 @@ export function SwaLossBars(points: readonly SwaBar[], options: SwaLossBarsOptio
     // The points' names under their groups, as the x axis (the labels are part of the base's key).
     x: { domain: [0, Math.max(1, points.length)], ticks: labels.map((_, i) => i + 0.5), tickFormat: (v: number) => labels[Math.floor(v)] ?? "", tickSize: 0, label: null },
     y: { label: "loss", grid: true, domain: keepDomain(barDomain(losses), [Math.min(0, ...losses), Math.max(0, ...losses)], shownDomain(slot, "y")) },
+    // The loss axis follows the bars, which every slider moves: it is drawn with them.
+    movingY: true,
     baseKey: `swa bars ${JSON.stringify(labels)}`,
     // The colours' legend above the layers (the bars take their colours directly, not through the scale).
     color: { domain: [...sets], range: colors, legend: true },

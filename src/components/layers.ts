@@ -43,8 +43,8 @@ export interface LayeredPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
   y: Plot.ScaleOptions & { domain: readonly unknown[] };
   /**
    * Draw the y axis's ticks, labels and grid with the overlay (axisYMark in ./svgMarks.ts), for an axis whose domain
-   * changes on most moves: the base keeps only the y label, and one base serves every y domain. Give y a tickFormat,
-   * and put nothing that depends on y in the base's marks.
+   * changes on most moves: the base keeps only the y label, and one base serves every y domain. Put nothing that
+   * depends on y in the base's marks.
    */
   movingY?: boolean;
 }
@@ -207,18 +207,12 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
     y: { ...geometry.y, axis: null, grid: false },
   };
   // Render functions take their colours as given: the colour scale serves only the legend.
-  const overlayMarks = movingY ? [axisYMark(tickFormatOf(geometry.y.tickFormat), { log: geometry.y.type === "log" }), ...overlay] : overlay;
+  const overlayMarks = movingY ? [axisYMark(geometry.y.tickFormat as string | ((value: number) => string) | undefined, { log: geometry.y.type === "log" }), ...overlay] : overlay;
   const functions = renderFunctions(overlayMarks);
   const top = functions
     ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)
     : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlayMarks });
   return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, color?.legend ? colorLegend(color) : null);
-}
-
-/** A scale's tickFormat: a d3-format specifier or a function. */
-function tickFormatOf(tickFormat: Plot.ScaleOptions["tickFormat"]): string | ((value: number) => string) {
-  if (typeof tickFormat === "function" || typeof tickFormat === "string") return tickFormat as string | ((value: number) => string);
-  throw new Error("a layered figure with a moving y axis needs a y tickFormat");
 }
 
 /** A short digest of numbers, for a baseKey that depends on data (a sampled curve): FNV-1a over their float64 bits. */

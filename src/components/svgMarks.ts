@@ -336,15 +336,16 @@ export function hoverTitle(doc: Document, dimensions: Plot.Dimensions, describe:
  * The y axis and its grid as Plot draws them (a tick and a label every 35 pixels or so, the grid at 0.1 opacity), for
  * an axis whose domain changes on most moves: drawn with the overlay, it spares the figure a new base layer.
  */
-export function axisYMark(tickFormat: string | ((value: number) => string), { log = false } = {}): Plot.RenderFunction {
+export function axisYMark(tickFormat?: string | ((value: number) => string), { log = false } = {}): Plot.RenderFunction {
   return (_index, scales, _values, dimensions, context) => {
     const doc = context.document;
     type Format = (value: number) => string;
-    const y = scales.y as unknown as ((value: number) => number) & { ticks(count: number): number[]; tickFormat(count: number, specifier: string | Format): Format };
+    const y = scales.y as unknown as ((value: number) => number) & { ticks(count: number): number[]; tickFormat(count: number, specifier?: string | Format): Format };
     const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
     const count = (height - marginTop - marginBottom) / 35;
-    // As Plot: on a log axis, d3's tick format leaves the labels between powers of ten blank when they would crowd.
-    const label = log ? y.tickFormat(count, tickFormat) : typeof tickFormat === "function" ? tickFormat : d3.format(tickFormat);
+    // As Plot: the scale's own tick format (with the precision the ticks need; on a log axis, blank between powers of
+    // ten when they would crowd), or a function given for a linear axis.
+    const label = typeof tickFormat === "function" && !log ? tickFormat : y.tickFormat(count, tickFormat);
     const g = element(doc, "g", { "aria-hidden": "true" });
     const grid = element(doc, "g", { stroke: "currentColor", "stroke-opacity": 0.1 });
     const ticks = element(doc, "g", { fill: "none", stroke: "currentColor", transform: "translate(0,0.5)" });

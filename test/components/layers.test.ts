@@ -58,6 +58,11 @@ describe("layeredPlot", () => {
     expect(labels(small.overlay)).toEqual(plotLabels(100));
     expect(labels(large.overlay)).toEqual(plotLabels(1e12));
     expect(labels(large.overlay)).toContain("1e+12");
+    // A linear axis without a tickFormat: Plot's default labels, with the precision its ticks need.
+    const linear = layeredPlot({ width: 400, height: 200, x: { domain: [0, 10] }, y: { domain: [0, 0.35], label: "η" }, movingY: true, overlay: [() => null] });
+    const plotLinear = labels(Plot.plot({ ...layerMargins, width: 400, height: 200, x: { domain: [0, 10], axis: null }, y: { domain: [0, 0.35], label: null }, marks: [] }));
+    expect(labels(linear.overlay)).toEqual(plotLinear);
+    expect(plotLinear).toEqual(["0.0", "0.1", "0.2", "0.3"]);
     expect(large.scale("y")!.domain).toEqual([1, 1e12]);
   });
 });
