@@ -1,7 +1,7 @@
 // The contour map of the ravine ½(x² + κy²), drawn exactly: its level sets are ellipses, so each band is one
 // <ellipse> (no grid, no marching squares), cheap enough to draw anew for every κ. A layered figure (./layers.ts)
-// whose base is the axes and the map for one κ, so show it in a FigureSlot: a slider other than κ swaps only the
-// overlay (the runs). Any other objective falls back to LayeredContour.
+// whose base is the axes, the same for every κ, so show it in a FigureSlot: every slider swaps only the overlay (the
+// map and the runs). Any other objective falls back to LayeredContour.
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import type { ObjectiveSpec } from "../lib/types.js";
@@ -65,11 +65,8 @@ function pixels({ width, height, box }: Geometry) {
 const axesCache = new Map<string, Element>();
 const bandCache = new Map<string, Element>();
 
-/**
- * The base layer: the axes, drawn by Plot once per geometry, with the map (bandLayer) for this κ under them; made
- * once per κ and geometry and copied after that. A slider other than κ then redraws only the runs over it.
- */
-function baseLayer(geometry: Geometry, map: { key: string; draw: (doc: Document) => Element }): { element: () => Element; key: string } {
+/** The base layer: the axes, drawn by Plot once per geometry and copied after that; the same for every κ. */
+function baseLayer(geometry: Geometry): { element: () => Element; key: string } {
   const { width, height, box } = geometry;
   const key = `ravine axes ${JSON.stringify(geometry)}`;
   let axes = axesCache.get(key);
@@ -79,22 +76,16 @@ function baseLayer(geometry: Geometry, map: { key: string; draw: (doc: Document)
     axesCache.set(key, axes);
   }
   const template = axes;
-  return {
-    element: () => {
-      const base = template.cloneNode(true) as Element;
-      base.prepend(map.draw(base.ownerDocument));
-      return base;
-    },
-    key: `${key} ${map.key}`,
-  };
+  return { element: () => template.cloneNode(true) as Element, key };
 }
 
 /**
- * The map itself, for the base layer: inside the frame, the bands of ½(x² + κy²) painted from the outside in — the
+ * The map itself, under the runs in the overlay: inside the frame, the bands of ½(x² + κy²) painted from the outside in — the
  * frame takes the colour of the highest level, each ellipse {f < t} the colour of the level below t (as Plot.contour
  * fills {f ≥ t} with t's colour), on ContourPlot's reversed YlGnBu scale from 0 (dark) to the highest level (pale)
  * — then the frame and the minima (stars), as ContourPlot draws them. A couple of dozen elements in all (a contour
- * grid would need thousands of path vertices), made once per κ and geometry and copied for every figure.
+ * grid would need thousands of path vertices), made once per κ and geometry and copied for every figure. In the
+ * overlay rather than the base: a new κ then changes only the overlay, and the axes (text to lay out) stay.
  */
 function bandKey(kappa: number, thresholds: readonly number[], minima: readonly Minimum[], geometry: Geometry): string {
   return `${kappa} ${thresholds.join(",")} ${minima.map((m) => `${m.point} ${m.global}`).join(";")} ${JSON.stringify(geometry)}`;
@@ -191,7 +182,8 @@ export function RavineContour(objective: ObjectiveSpec, surface: Surface, option
   const layerWidth = Math.max(minFigureWidth, width);
   const height = Math.round(((layerWidth - 60) * (box.y[1] - box.y[0])) / (box.x[1] - box.x[0]) + 50);
   const geometry = { width: layerWidth, height, box };
-  const base = baseLayer(geometry, { key: bandKey(kappa, thresholds, minima, geometry), draw: (doc) => bandLayer(doc, kappa, thresholds, minima, geometry) });
+  const base = baseLayer(geometry);
+  const bands = (_index: unknown, _scales: unknown, _values: unknown, _dimensions: unknown, context: { document: Document }) => bandLayer(context.document, kappa, thresholds, minima, geometry);
   const overlay = overlayPlot(
     {
       ...layerMargins,
@@ -210,7 +202,7 @@ export function RavineContour(objective: ObjectiveSpec, surface: Surface, option
         leftView: paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label),
       }),
     },
-    [runLayer(paths) as unknown as Plot.RenderFunction],
+    [bands as unknown as Plot.RenderFunction, runLayer(paths) as unknown as Plot.RenderFunction],
   );
   return stackLayers(base.element, overlay, base.key, layerWidth);
 }
