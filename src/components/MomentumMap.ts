@@ -32,9 +32,17 @@ function cachedTemplate<K>(cache: Map<K, Element>, key: K, draw: () => Element):
   return element;
 }
 
-/** The colour of a converged cell: Plot's log viridis scale from 1 to maxSteps, as in the legend. */
-export function stepsColor(steps: number, maxSteps: number): string {
-  return d3.interpolateViridis(Math.log(Math.max(1, steps)) / Math.log(maxSteps));
+/** Shades of the colour scale the cells use: more than the eye tells apart, few enough for one path per shade. */
+const shades = 64;
+const shadeColors = d3.range(shades).map((i) => d3.interpolateViridis(i / (shades - 1)));
+
+/**
+ * The colour of a converged cell: Plot's log viridis scale from 1 to maxSteps, as in the legend, in `shades` steps
+ * (each cell's tooltip gives its exact count). Hundreds of distinct counts would otherwise make hundreds of paths.
+ */
+function stepsColor(steps: number, maxSteps: number): string {
+  const t = Math.log(Math.max(1, steps)) / Math.log(maxSteps);
+  return shadeColors[Math.round(t * (shades - 1))];
 }
 
 /**
@@ -57,11 +65,9 @@ function cellLayer(
     const [w, h0] = [sx.bandwidth(), sy.bandwidth()];
     const doc = context.document;
     const byFill = new Map<string, string[]>();
-    const at = new Map<string, ConvergenceCell>();
     for (const c of cells) {
       const i = column(c);
       if (i === undefined) continue;
-      at.set(`${i} ${c.beta}`, c);
       const fill = c.outcome === "converged" ? stepsColor(c.steps!, maxSteps) : c.outcome === "tooSlow" ? tooSlowFill : null;
       if (fill === null) continue;
       let parts = byFill.get(fill);
@@ -78,7 +84,10 @@ function cellLayer(
       cellsGroup.append(path);
     }
     const band = (scale: typeof sx, v: number) => scale.domain().find((d) => v >= scale(d) && v < scale(d) + scale.bandwidth());
+    // The cells by position, indexed when the pointer first comes over the map.
+    let at: Map<string, ConvergenceCell> | undefined;
     const hover = hoverTitle(doc, dimensions, (px, py) => {
+      at ??= new Map(cells.map((c) => [`${column(c)} ${c.beta}`, c]));
       const cell = at.get(`${band(sx, px)} ${band(sy, py)}`);
       return cell ? label(cell) : "";
     });

@@ -168,7 +168,7 @@ describe("Momentum page", () => {
     expect(ravineKappa({ expr: "x^2 + y^2" })).toBeUndefined();
   });
 
-  it("draws the ravine's map as ellipses in a base made once per κ, the runs and their labels in the overlay", () => {
+  it("draws the axes in a base shared by every κ, and the ravine's ellipses, the runs and their labels in the overlay", () => {
     const figure = (kappa: number, lr: number) => {
       const objective = { name: "ravine", params: { kappa } } as const;
       const trace = runOptimizer({ objective, start, optimizer: { name: "sgd", lr }, steps: 100 });
@@ -176,11 +176,15 @@ describe("Momentum page", () => {
     };
     const a = figure(25, 0.072);
     const b = figure(100, 1);
-    expect(figure(25, 0.01).baseKey).toBe(a.baseKey); // another η: the same map
-    expect(b.baseKey).not.toBe(a.baseKey);
+    expect(figure(25, 0.01).baseKey).toBe(a.baseKey); // another η: the same axes
+    expect(b.baseKey).toBe(a.baseKey); // another κ: the same axes too
     const box = { x: [-4, 4], y: [-2, 2] } as const;
-    expect(a.base.querySelectorAll("ellipse")).toHaveLength(ravineLevels(25, box).length);
-    expect(a.overlay.querySelectorAll("ellipse")).toHaveLength(0);
+    expect(a.base.querySelectorAll("ellipse")).toHaveLength(0);
+    expect(a.overlay.querySelectorAll("ellipse")).toHaveLength(ravineLevels(25, box).length);
+    expect(b.overlay.querySelectorAll("ellipse")).toHaveLength(ravineLevels(100, box).length);
+    // The bands narrow across the floor as κ grows: semi-axes √(2t) along x, √(2t/κ) along y.
+    const ratio = (f: typeof a) => { const e = f.overlay.querySelector("ellipse")!; return Number(e.getAttribute("ry")) / Number(e.getAttribute("rx")); };
+    expect(ratio(b)).toBeLessThan(ratio(a));
     expect(a.overlay.getAttribute("aria-label")).toBe("Contour map of Ravine with plain descent");
     expect(a.overlay.getAttribute("aria-description")).toContain("evenly spaced levels");
     expect(b.overlay.getAttribute("aria-description")).toContain("plain descent: ");
