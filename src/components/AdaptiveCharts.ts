@@ -95,6 +95,8 @@ export function AdaptiveLrChart(runs: readonly EffectiveLrRun[], options: { widt
     x: { label: "step", grid: true, domain: [1, steps] },
     y: { type: "log", label: "effective learning rate (log scale)", grid: true, tickFormat: "~g", domain: decadeDomain([...lines.flatMap((l) => l.points.map((p) => p.value)), ...(reference ? [reference] : [])]) },
     baseKey: "adaptive lr",
+    // The rates' decades follow η and κ: the axis is drawn with the lines.
+    movingY: true,
     color: { type: "ordinal", domain: runs.map((r) => r.label), range: colors, legend: true },
     overlay: [linesLayer(lines, { rule: reference }) as unknown as Plot.Markish],
   });
