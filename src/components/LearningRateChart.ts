@@ -46,14 +46,15 @@ export interface LearningRateFigureOptions {
   logScale?: boolean;
   /** The FigureSlot the figure goes to: while the data fits the axes it shows, they are kept (see keepDomain). */
   slot?: Element | null;
-
+  /** The run's length moves with a slider: the step axis is drawn with the curve, not in a new base per length. */
+  movingX?: boolean;
   width?: number;
   height?: number;
 }
 
 /** The same chart as a layered figure, with domains rounded outwards (whole decades on a log axis). */
 export function LearningRateFigure(traces: TraceInput | readonly TraceInput[], options: LearningRateFigureOptions = {}): LayeredFigure {
-  const { logScale = false, width = 640, height = 200, slot } = options;
+  const { logScale = false, width = 640, height = 200, slot, movingX = false } = options;
   const { series, rows, ariaLabel, ariaDescription, y } = rateSeries(traces, logScale);
   const lastStep = Math.max(1, ...series.map((s) => s.trace.lr.length));
   const x = { label: "step", grid: true, domain: keepDomain(stepDomain(lastStep), [0, lastStep], shownDomain(slot, "x"), { fill: 0.6 }) };
@@ -75,6 +76,7 @@ export function LearningRateFigure(traces: TraceInput | readonly TraceInput[], o
     y: yScale,
     // The η axis follows the largest rate, which several sliders move: it is drawn with the lines.
     movingY: true,
+    movingX,
     // A legend above the layers once there are several runs.
     color,
     overlay: [

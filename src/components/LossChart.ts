@@ -30,6 +30,8 @@ export interface LossChartOptions {
   clip?: boolean;
   /** The x range in steps; by default 0 to the longest run's last step. Fixed, it keeps the axes while runs grow. */
   xDomain?: readonly [number, number];
+  /** The run's length moves with a slider: the step axis is drawn with the curve, not in a new base per length. */
+  movingX?: boolean;
 }
 
 type Row = { step: number; value: number };
@@ -117,7 +119,7 @@ export function coarseDomain([lo, hi]: [number, number], decades: number): [numb
 }
 
 export function LossChart(traces: TraceInput | readonly TraceInput[], options: LossChartOptions = {}): LayeredFigure {
-  const { logScale = false, width = 640, height = 240, marginLeft = logScale ? 56 : 40, y = {}, clip = false, xDomain, decades = 1 } = options;
+  const { logScale = false, width = 640, height = 240, marginLeft = logScale ? 56 : 40, y = {}, clip = false, xDomain, decades = 1, movingX = false } = options;
   const series = toSeries(traces);
   const rowsBySeries = series.map(({ trace }) => finiteSteps(trace.loss, { positive: logScale }));
   const omitted = logScale ? series.reduce((n, s) => n + s.trace.loss.filter((v) => Number.isFinite(v) && v <= 0).length, 0) : 0;
@@ -140,6 +142,7 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
     baseKey: logScale ? "loss chart log" : "loss chart linear",
     // A log axis follows the losses over decades and changes on most moves: it is drawn with the lines.
     movingY: logScale,
+    movingX,
     marks: [logScale ? null : Plot.ruleY([0], { strokeOpacity: 0.3 })],
     color: seriesColorScale(series),
     overlay: [linesLayer(series, rowsBySeries, longest, clip) as unknown as Plot.Markish],

@@ -21,6 +21,8 @@ export interface ScheduleLossChartOptions {
   zoomAfter?: number;
   /** The FigureSlot the figure goes to: while the data fits the axes it shows, they are kept (see keepDomain). */
   slot?: Element | null;
+  /** The run's length moves with a slider: the step axis is drawn with the curve, not in a new base per length. */
+  movingX?: boolean;
   width?: number;
   height?: number;
 }
@@ -38,7 +40,7 @@ export function stepDomain(lastStep: number): [number, number] {
 }
 
 export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOptions = {}): LayeredFigure {
-  const { label = "Run", marked = [], zoomAfter = 0, width = 640, height = 240, slot } = options;
+  const { label = "Run", marked = [], zoomAfter = 0, width = 640, height = 240, slot, movingX = false } = options;
   const color = seriesColors[0];
   const losses = trace.loss;
   const decays = trace.events.filter((e) => e.kind === "lrDecay").map((e) => ({ step: e.step, text: `η → ${formatNumber(e.value ?? NaN, 2)}` }));
@@ -81,6 +83,7 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
     y,
     // The loss axis follows the run, which most sliders move: it is drawn with the curve.
     movingY: true,
+    movingX,
     overlay: [
       overlayMark((d, g) => {
         const { height, marginTop, marginBottom } = d.dimensions;

@@ -4,7 +4,7 @@
 // the base it already shows when a new figure has the same one, and swaps only the overlay.
 import type * as Plot from "@observablehq/plot";
 import { legend, plot } from "./plot.js";
-import { axisYMark } from "./svgMarks.js";
+import { axisMark } from "./svgMarks.js";
 
 type PlotFigure = ReturnType<typeof Plot.plot>;
 
@@ -42,11 +42,13 @@ export interface LayeredPlotOptions extends Omit<Plot.PlotOptions, "marks"> {
   x: Plot.ScaleOptions & { domain: readonly unknown[] };
   y: Plot.ScaleOptions & { domain: readonly unknown[] };
   /**
-   * Draw the y axis's ticks, labels and grid with the overlay (axisYMark in ./svgMarks.ts), for an axis whose domain
+   * Draw the y axis's ticks, labels and grid with the overlay (axisMark in ./svgMarks.ts), for an axis whose domain
    * changes on most moves: the base keeps only the y label, and one base serves every y domain. Put nothing that
    * depends on y in the base's marks.
    */
   movingY?: boolean;
+  /** The same for the x axis. */
+  movingX?: boolean;
 }
 
 const cache = new Map<string, Element>();
@@ -194,10 +196,11 @@ export function renderFunctions(marks: readonly Plot.Markish[]): Plot.RenderFunc
 }
 
 export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
-  const { marks = [], overlay, baseKey = "", ariaLabel, ariaDescription, color, movingY = false, ...shared } = options;
+  const { marks = [], overlay, baseKey = "", ariaLabel, ariaDescription, color, movingX = false, movingY = false, ...shared } = options;
   const geometry = { ...layerMargins, ...shared };
-  // With a moving y axis the base's y scale draws only the label: any domain of the scale's type will do.
-  const baseGeometry = movingY ? { ...geometry, y: { ...geometry.y, domain: geometry.y.type === "log" ? [1, 10] : [0, 1], ticks: [], grid: false } } : geometry;
+  // A moving axis's scale draws only its label in the base: any domain of the scale's type will do.
+  const labelOnly = (scale: LayeredPlotOptions["x"]) => ({ ...scale, domain: scale.type === "log" ? [1, 10] : [0, 1], ticks: [], grid: false });
+  const baseGeometry = { ...geometry, ...(movingX ? { x: labelOnly(geometry.x) } : {}), ...(movingY ? { y: labelOnly(geometry.y) } : {}) };
   const key = `${baseKey}|${JSON.stringify(baseGeometry)}`;
   // The base has no colour scale (its marks take constant colours): runs relabelled as a slider moves keep it.
   const template = cachedBase(key, () => plot({ ...baseGeometry, marks }));
@@ -207,7 +210,11 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
     y: { ...geometry.y, axis: null, grid: false },
   };
   // Render functions take their colours as given: the colour scale serves only the legend.
-  const overlayMarks = movingY ? [axisYMark(geometry.y.tickFormat as string | ((value: number) => string) | undefined, { log: geometry.y.type === "log" }), ...overlay] : overlay;
+  const axis = (name: "x" | "y") => {
+    const { tickFormat, type, ticks } = geometry[name];
+    return axisMark(name, { tickFormat: tickFormat as string | ((value: number) => string) | undefined, log: type === "log", ticks: typeof ticks === "number" ? ticks : undefined });
+  };
+  const overlayMarks = [...(movingY ? [axis("y")] : []), ...(movingX ? [axis("x")] : []), ...overlay];
   const functions = renderFunctions(overlayMarks);
   const top = functions
     ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)

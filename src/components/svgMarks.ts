@@ -333,36 +333,47 @@ export function hoverTitle(doc: Document, dimensions: Plot.Dimensions, describe:
 }
 
 /**
- * The y axis and its grid as Plot draws them (a tick and a label every 35 pixels or so, the grid at 0.1 opacity), for
- * an axis whose domain changes on most moves: drawn with the overlay, it spares the figure a new base layer.
+ * An axis (ticks, labels) and its grid as Plot draws them — on y a tick every 35 pixels or so, on x every 80 — for an
+ * axis whose domain changes on most moves: drawn with the overlay, it spares the figure a new base layer. `ticks` is
+ * the scale's ticks option, if a count.
  */
-export function axisYMark(tickFormat?: string | ((value: number) => string), { log = false } = {}): Plot.RenderFunction {
+export function axisMark(
+  axis: "x" | "y",
+  { tickFormat, log = false, ticks: tickCount }: { tickFormat?: string | ((value: number) => string); log?: boolean; ticks?: number } = {},
+): Plot.RenderFunction {
   return (_index, scales, _values, dimensions, context) => {
     const doc = context.document;
     type Format = (value: number) => string;
-    const y = scales.y as unknown as ((value: number) => number) & { ticks(count: number): number[]; tickFormat(count: number, specifier?: string | Format): Format };
+    const scale = scales[axis] as unknown as ((value: number) => number) & { ticks(count: number): number[]; tickFormat(count: number, specifier?: string | Format): Format };
     const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
-    const count = (height - marginTop - marginBottom) / 35;
+    const [bottom, right] = [height - marginBottom, width - marginRight];
+    const count = tickCount ?? (axis === "y" ? (bottom - marginTop) / 35 : (right - marginLeft) / 80);
     // As Plot: the scale's own tick format (with the precision the ticks need; on a log axis, blank between powers of
     // ten when they would crowd), or a function given for a linear axis.
-    const label = typeof tickFormat === "function" && !log ? tickFormat : y.tickFormat(count, tickFormat);
+    const label = typeof tickFormat === "function" && !log ? tickFormat : scale.tickFormat(count, tickFormat);
     const g = element(doc, "g", { "aria-hidden": "true" });
     const grid = element(doc, "g", { stroke: "currentColor", "stroke-opacity": 0.1 });
-    const ticks = element(doc, "g", { fill: "none", stroke: "currentColor", transform: "translate(0,0.5)" });
-    const labels = element(doc, "g", { "font-variant": "tabular-nums", "text-anchor": "end", transform: "translate(-8.5,0.5)" });
+    const tickGroup = element(doc, "g", { fill: "none", stroke: "currentColor", transform: axis === "y" ? "translate(0,0.5)" : "translate(0.5,0)" });
+    const labels = element(doc, "g", axis === "y" ? { "font-variant": "tabular-nums", "text-anchor": "end", transform: "translate(-8.5,0.5)" } : { "font-variant": "tabular-nums", transform: "translate(0.5,9.5)" });
     let gridPath = "";
     let tickPath = "";
-    for (const value of y.ticks(count)) {
-      const py = Math.round(y(value) * 10) / 10;
-      if (!Number.isFinite(py)) continue;
-      gridPath += `M${marginLeft},${py + 0.5}H${width - marginRight}`;
-      tickPath += `M${marginLeft},${py}h-6`;
+    for (const value of scale.ticks(count)) {
+      const at = Math.round(scale(value) * 10) / 10;
+      if (!Number.isFinite(at)) continue;
       const text = label(value);
-      if (text) labels.append(Object.assign(element(doc, "text", { x: marginLeft, y: py, dy: "0.32em" }), { textContent: text }));
+      if (axis === "y") {
+        gridPath += `M${marginLeft},${at + 0.5}H${right}`;
+        tickPath += `M${marginLeft},${at}h-6`;
+        if (text) labels.append(Object.assign(element(doc, "text", { x: marginLeft, y: at, dy: "0.32em" }), { textContent: text }));
+      } else {
+        gridPath += `M${at + 0.5},${marginTop}V${bottom}`;
+        tickPath += `M${at},${bottom}v6`;
+        if (text) labels.append(Object.assign(element(doc, "text", { x: at, y: bottom, dy: "0.71em" }), { textContent: text }));
+      }
     }
     grid.append(element(doc, "path", { d: gridPath }));
-    ticks.append(element(doc, "path", { d: tickPath }));
-    g.append(grid, ticks, labels);
+    tickGroup.append(element(doc, "path", { d: tickPath }));
+    g.append(grid, tickGroup, labels);
     return g as unknown as SVGElement;
   };
 }

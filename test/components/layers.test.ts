@@ -63,6 +63,13 @@ describe("layeredPlot", () => {
     const plotLinear = labels(Plot.plot({ ...layerMargins, width: 400, height: 200, x: { domain: [0, 10], axis: null }, y: { domain: [0, 0.35], label: null }, marks: [] }));
     expect(labels(linear.overlay)).toEqual(plotLinear);
     expect(plotLinear).toEqual(["0.0", "0.1", "0.2", "0.3"]);
+    // A moving x axis, and an explicit tick count: Plot's labels again, and one base for every x domain.
+    const steps = (last: number) => layeredPlot({ width: 400, height: 200, x: { domain: [0, last], label: "step" }, y: { domain: [1, 1e6], type: "log", ticks: 3, tickFormat: ".0e" }, movingX: true, movingY: true, overlay: [() => null] });
+    const plotSteps = (last: number) => labels(Plot.plot({ ...layerMargins, width: 400, height: 200, x: { domain: [0, last], label: null }, y: { domain: [1, 1e6], type: "log", ticks: 3, tickFormat: ".0e", label: null }, marks: [] }));
+    expect(steps(150).baseKey).toBe(steps(420).baseKey);
+    expect(labels(steps(150).overlay)).toEqual(plotSteps(150));
+    expect(labels(steps(420).overlay)).toEqual(plotSteps(420));
+    expect(labels(steps(420).overlay)).toContain("400");
     expect(large.scale("y")!.domain).toEqual([1, 1e12]);
   });
 });
