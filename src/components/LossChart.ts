@@ -10,7 +10,7 @@ import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { lossChartSummary, stopLabels } from "./summaries.js";
-import { dotsPath, element, hoverTitle } from "./svgMarks.js";
+import { appendLines, dotsPath, element, hoverTitle } from "./svgMarks.js";
 
 export interface LossChartOptions {
   /** A log y axis; losses ≤ 0 are then left out (and the summary says how many). */
@@ -70,7 +70,7 @@ function linesLayer(series: readonly Series[], rowsBySeries: readonly Row[][], l
     series.forEach(({ color }, i) => {
       const rows = rowsBySeries[i];
       if (rows.length === 0) return;
-      lines.append(element(doc, "path", { d: "M" + rows.map((r) => `${sx(r.step)},${sy(r.value)}`).join("L"), fill: "none", stroke: color, "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round" }));
+      appendLines(doc, lines, [{ xs: rows.map((r) => r.step), ys: rows.map((r) => r.value), stroke: color }], sx, sy, { strokeWidth: 2 });
       if (dotted) lines.append(dotsPath(doc, rows.map((r) => [sx(r.step), sy(r.value)]), color, 2));
     });
     g.append(lines);

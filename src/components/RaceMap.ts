@@ -4,7 +4,7 @@
 // in one path (no element and no title per step), a start ring, and an × where it diverged.
 import { LayeredContour } from "./LayeredContour.js";
 import { stackLayers, type LayeredFigure } from "./layers.js";
-import { dotsPath } from "./svgMarks.js";
+import { appendLines, dotsPath } from "./svgMarks.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type TraceInput } from "./series.js";
 import { seriesSummary } from "./summaries.js";
@@ -78,12 +78,15 @@ export function RaceMap(surface: Surface, { width, trajectories, dottedSteps = M
   const frame = element("g", { "clip-path": `url(#${clipId})` });
   svg.append(defs, frame);
   const px = (p: DrawPoint) => `${t.x.apply(p.x).toFixed(1)},${t.y.apply(p.y).toFixed(1)}`;
+  const toX = (v: number) => t.x.apply(v);
+  const toY = (v: number) => t.y.apply(v);
 
   for (const { series: s, points } of paths) {
     if (points.length === 0) continue;
-    const d = `M${points.map(px).join("L")}`;
-    frame.append(element("path", { d, fill: "none", stroke: "white", "stroke-width": 4, "stroke-opacity": 0.8, "stroke-linejoin": "round" }));
-    frame.append(element("path", { d, fill: "none", stroke: s.color, "stroke-width": 2, "stroke-linejoin": "round" }));
+    // The line over a white casing, in tenths of a pixel (appendLines).
+    const line = [{ xs: points.map((p) => p.x), ys: points.map((p) => p.y) }];
+    appendLines(document, frame, line, toX, toY, { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 });
+    appendLines(document, frame, line, toX, toY, { stroke: s.color, strokeWidth: 2 });
     // One dot per step, over the line.
     if (points.length <= dottedSteps) frame.append(dotsPath(document, points.map((p) => [t.x.apply(p.x), t.y.apply(p.y)]), s.color));
     const [sx, sy] = px(points[0]).split(",");

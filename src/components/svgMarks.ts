@@ -125,35 +125,7 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
         el,
         clipped,
         lines(series, options, parent) {
-          const { stroke = "currentColor", strokeWidth = 1.5, strokeOpacity, strokeDasharray, curve = "linear", clip = false } = options;
-          const holder = clip ? clipped(parent) : parent;
-          // Coordinates in tenths of a pixel, as integers (see pathData), under a scale(0.1).
-          const group = el(
-            "g",
-            {
-              transform: `scale(${1 / unit})`,
-              fill: "none",
-              stroke,
-              "stroke-width": strokeWidth * unit,
-              "stroke-opacity": strokeOpacity,
-              "stroke-dasharray": strokeDasharray?.split(/[\s,]+/).map((v) => Number(v) * unit).join(" "),
-              "stroke-linejoin": "round",
-              "stroke-linecap": "round",
-            },
-            holder,
-          );
-          for (const s of series) {
-            let d: string;
-            const memo = s.memo && options.view !== undefined ? memos.get(s.memo) : undefined;
-            if (memo && memo.view === `${options.view} ${curve}`) d = memo.d;
-            else {
-              d = pathData(s.xs, s.ys, x, y, curve);
-              if (s.memo && options.view !== undefined) memos.set(s.memo, { view: `${options.view} ${curve}`, d });
-            }
-            if (!d) continue;
-            const path = el("path", { d, stroke: s.stroke }, group);
-            if (s.title) el("title", {}, path, s.title);
-          }
+          appendLines(doc, options.clip ? clipped(parent) : parent, series, x, y, options);
         },
         symbol(name, r) {
           const key = `${name} ${r}`;
@@ -166,6 +138,39 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
     );
     return g;
   };
+}
+
+/**
+ * Appends a line through each series to `parent`: one path each, in tenths of a pixel as integers (see pathData), in a
+ * group scaled back to pixels. A series with a `memo` object keeps its path data with that object, for as long as
+ * `options.view` (what the scales depend on) stays the same.
+ */
+export function appendLines(doc: Document, parent: Element, series: readonly (FastSeries & { memo?: object })[], x: Scale, y: Scale, options: FastLineOptions & { view?: string }): void {
+  const { stroke = "currentColor", strokeWidth = 1.5, strokeOpacity, strokeDasharray, curve = "linear" } = options;
+  const group = element(doc, "g", {
+    transform: `scale(${1 / unit})`,
+    fill: "none",
+    stroke,
+    "stroke-width": strokeWidth * unit,
+    "stroke-opacity": strokeOpacity,
+    "stroke-dasharray": strokeDasharray?.split(/[\s,]+/).map((v) => Number(v) * unit).join(" "),
+    "stroke-linejoin": "round",
+    "stroke-linecap": "round",
+  });
+  parent.append(group);
+  for (const s of series) {
+    let d: string;
+    const memo = s.memo && options.view !== undefined ? memos.get(s.memo) : undefined;
+    if (memo && memo.view === `${options.view} ${curve}`) d = memo.d;
+    else {
+      d = pathData(s.xs, s.ys, x, y, curve);
+      if (s.memo && options.view !== undefined) memos.set(s.memo, { view: `${options.view} ${curve}`, d });
+    }
+    if (!d) continue;
+    const path = element(doc, "path", { d, stroke: s.stroke });
+    if (s.title) path.append(Object.assign(element(doc, "title"), { textContent: s.title }));
+    group.append(path);
+  }
 }
 
 /**
