@@ -1,10 +1,9 @@
 // The gradient norm of every layer of a deep chain on a log scale: a straight slope down towards the input is
 // a vanishing gradient, a slope up an exploding one. Zeros (underflow) and infinities cannot sit on a log axis:
 // they are left out and the summary counts them. A layered figure (./layers.ts), so show it in a FigureSlot on a
-// page with sliders: the layers axis is drawn once per domain; the norm axis, new on most moves, is drawn with the
-// lines. The lines and dots are one hand-drawn mark (./svgMarks.ts): a path per series and a dot per layer, with the
-// tooltip built only when the pointer first comes over the chart, so that a slider's redraw costs a few DOM calls
-// instead of four Plot marks.
+// page with sliders: its axes, new on most moves, are drawn with the lines. The lines and dots are one hand-drawn
+// mark (./svgMarks.ts): a path per series and a dot per layer, with the tooltip built only when the pointer first
+// comes over the chart, so that a slider's redraw costs a few DOM calls instead of four Plot marks.
 import * as Plot from "@observablehq/plot";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
@@ -23,8 +22,6 @@ export interface LayerSeries {
 export interface LayerGradientChartOptions {
   width?: number;
   height?: number;
-  /** The layers axis; by default [1, the number of layers]. */
-  xDomain?: readonly [number, number];
   /** The norm axis (log); by default the drawn norms' extent rounded outwards to whole decades. */
   yDomain?: readonly [number, number];
 }
@@ -39,14 +36,13 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
   // The drawable points as rows, for the tooltip only (built when the pointer first comes over the chart).
   const rows = () => series.flatMap(({ label, norms }) => norms.map((value, i) => ({ label, layer: i + 1, value })).filter((r) => r.value > 0 && Number.isFinite(r.value)));
   const layers = Math.max(2, ...series.map((s) => s.norms.length));
-  const xDomain = options.xDomain ?? [1, layers];
   const yDomain = options.yDomain ?? decadeDomain(drawableNorms(series));
   const summary = series.map(({ label, norms }) => {
     const hidden = norms.filter((v) => !(v > 0 && Number.isFinite(v))).length;
     return `${label}: layer 1 (input side) ${formatNumber(norms[0])}, layer ${norms.length} (loss side) ${formatNumber(norms[norms.length - 1])}${hidden ? `; ${hidden} layers are 0 or not finite and not drawn` : ""}.`;
   });
   const marginLeft = 56; // room for labels like 1e+140
-  const x = { label: "layer (1 = next to the input)", grid: true, domain: [...xDomain] };
+  const x = { label: "layer (1 = next to the input)", grid: true, domain: [1, layers] };
   // Plain numbers on the log axis (0.2, 1e+30), not SI prefixes that read as units.
   const y = { type: "log" as const, label: "norm (log scale)", grid: true, tickFormat: "~g", domain: [...yDomain] };
   const color = { type: "ordinal" as const, domain: series.map((s) => s.label), range: series.map((s) => s.color) };
@@ -60,8 +56,10 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
     x,
     y,
     color: { ...color, legend: true },
-    // The norm axis changes with almost every move of depth or weight scale: it is drawn with the lines.
+    // The norm axis changes with almost every move of depth or weight scale, the layers axis with many moves of
+    // depth: both are drawn with the lines.
     movingY: true,
+    movingX: true,
     overlay: [
       overlayMark((d, g) => {
         // A rule at norm 1, where a layer neither grows nor shrinks the gradient.

@@ -1,18 +1,14 @@
 // Axes that stay put while a slider moves. A chart whose domain follows its data exactly gets new axes on almost
-// every move (and with them a new base layer, ./layers.ts: a few milliseconds to draw and to lay out). A sticky
-// domain keeps the one it has while the data fits in it and still fills a good part of it; otherwise it jumps to
-// the data's extent rounded outwards to a coarse grid (whole layers in fives, decades in 1s, 2s, 5s, 10s, …), so
-// that the next moves fit too and a page that returns to an earlier domain finds its axes already drawn.
+// every move: a new base layer (./layers.ts, a few milliseconds to draw and to lay out), or moving tick labels. A
+// sticky domain keeps the one it has while the data fits in it and still fills a good part of it; otherwise it jumps
+// to the data's extent rounded outwards to a coarse grid (decades in 1s, 2s, 5s, 10s, …), so that the next moves fit
+// too and a page that returns to an earlier domain finds its axes already drawn.
 
 export interface StickyOptions {
   /** A log axis: the domain is kept in whole decades and compared in decades. */
   log?: boolean;
   /** The data must fill at least this share of the domain's span to keep it (default 0.4). */
   fill?: number;
-  /** The grid a new domain's ends are rounded to (in decades on a log axis); by default about a third of the span, a 1-2-5 number. */
-  step?: number;
-  /** Never wider than this (e.g. the slider's range of layers). */
-  limit?: readonly [number, number];
   /** The smallest span, in units (or decades on a log axis). Default 1. */
   minSpan?: number;
 }
@@ -20,7 +16,7 @@ export interface StickyOptions {
 const niceSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 /** A domain that remembers its last value: call it with the extent the data needs now. */
-export function stickyDomain({ log = false, fill = 0.4, step, limit, minSpan = 1 }: StickyOptions = {}) {
+export function stickyDomain({ log = false, fill = 0.4, minSpan = 1 }: StickyOptions = {}) {
   let current: [number, number] | undefined;
   const to = log ? Math.log10 : (v: number) => v;
   const from = log ? (v: number) => 10 ** v : (v: number) => v;
@@ -28,10 +24,10 @@ export function stickyDomain({ log = false, fill = 0.4, step, limit, minSpan = 1
     let [lo, hi] = [to(needed[0]), to(needed[1])];
     if (!(Number.isFinite(lo) && Number.isFinite(hi))) return current ?? [from(0), from(1)];
     if (hi - lo < minSpan) [lo, hi] = [(lo + hi - minSpan) / 2, (lo + hi + minSpan) / 2];
-    const grid = step ?? niceSteps.find((s) => s >= (hi - lo) / 3) ?? niceSteps[niceSteps.length - 1];
+    // Ends rounded to a grid of about a third of the span, a 1-2-5 number (in decades on a log axis).
+    const grid = niceSteps.find((s) => s >= (hi - lo) / 3) ?? niceSteps[niceSteps.length - 1];
     let [a, b] = [Math.floor(lo / grid) * grid, Math.ceil(hi / grid) * grid];
     if (b - a < minSpan) b = a + grid;
-    if (limit) [a, b] = [Math.max(to(limit[0]), a), Math.min(to(limit[1]), b)];
     current = keepDomain([from(a), from(b)], [from(lo), from(hi)], current, { fill, log });
     return current;
   };

@@ -92,12 +92,4 @@ describe("the charts' axes", () => {
     const wide = axis([1e-10, 1e20]);
     expect(axis([1, 10])).not.toBe(wide); // fits, but fills too little of it
   });
-  it("the layers axis stays within the slider's range and on whole layers", () => {
-    const axis = stickyDomain({ limit: [1, 60], step: 20, fill: 0.5 });
-    const [a, b] = axis([1, 58]);
-    expect(a).toBeGreaterThanOrEqual(1);
-    expect(b).toBeLessThanOrEqual(60);
-    expect(b).toBeGreaterThanOrEqual(58);
-    expect(Number.isInteger(a) && Number.isInteger(b)).toBe(true);
-  });
 });
