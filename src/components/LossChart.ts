@@ -32,6 +32,12 @@ export interface LossChartOptions {
   xDomain?: readonly [number, number];
   /** The run's length moves with a slider: the step axis is drawn with the curve, not in a new base per length. */
   movingX?: boolean;
+  /**
+   * The loss axis moves with most moves of a slider: it is drawn with the lines (layeredPlot's movingY). By default,
+   * on a log axis whose domain the chart picks from the losses; a page that keeps its own domain (stickyDomain) has
+   * axes that stay, and a base that stays with them.
+   */
+  movingY?: boolean;
 }
 
 type Row = { step: number; value: number };
@@ -120,6 +126,7 @@ export function coarseDomain([lo, hi]: [number, number], decades: number): [numb
 
 export function LossChart(traces: TraceInput | readonly TraceInput[], options: LossChartOptions = {}): LayeredFigure {
   const { logScale = false, width = 640, height = 240, marginLeft = logScale ? 56 : 40, y = {}, clip = false, xDomain, decades = 1, movingX = false } = options;
+  const { movingY = logScale && y.domain === undefined } = options;
   const series = toSeries(traces);
   const rowsBySeries = series.map(({ trace }) => finiteSteps(trace.loss, { positive: logScale }));
   const omitted = logScale ? series.reduce((n, s) => n + s.trace.loss.filter((v) => Number.isFinite(v) && v <= 0).length, 0) : 0;
@@ -140,8 +147,7 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
         : coarseDomain(lossDomain(rowsBySeries.flat().map((r) => r.value), logScale), logScale ? decades : 1),
     },
     baseKey: logScale ? "loss chart log" : "loss chart linear",
-    // A log axis follows the losses over decades and changes on most moves: it is drawn with the lines.
-    movingY: logScale,
+    movingY,
     movingX,
     marks: [logScale ? null : Plot.ruleY([0], { strokeOpacity: 0.3 })],
     color: seriesColorScale(series),
