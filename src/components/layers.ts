@@ -209,13 +209,13 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
     x: { ...geometry.x, axis: null, grid: false },
     y: { ...geometry.y, axis: null, grid: false },
   };
-  // Render functions take their colours as given: the colour scale serves only the legend.
   const axis = (name: "x" | "y") => {
     const { tickFormat, type, ticks } = geometry[name];
     return axisMark(name, { tickFormat: tickFormat as string | ((value: number) => string) | undefined, log: type === "log", ticks: typeof ticks === "number" ? ticks : undefined });
   };
   const overlayMarks = [...(movingY ? [axis("y")] : []), ...(movingX ? [axis("x")] : []), ...overlay];
   const functions = renderFunctions(overlayMarks);
+  // Render functions take their colours as given: the colour scale serves only the legend.
   const top = functions
     ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)
     : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlayMarks });
