@@ -4,7 +4,8 @@
 // several of them. Inside one render function the same drawing is a few DOM calls and one path per run. Plot still
 // makes the SVG, its scales and its accessible name, so the overlay lines up with the base as before.
 // Everything that draws an overlay by hand uses this module: overlayMark (a drawing with scales), columnLines and
-// columnDots (runs from columns of numbers), and the small helpers below them.
+// columnDots (runs from columns of numbers), appendLines and dotsPath (lines and dots in a drawing of one's own),
+// axisMark (an axis that moves with the data), and the small helpers below them.
 import type * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { plot } from "./plot.js";
