@@ -7,7 +7,8 @@ import * as d3 from "d3";
 import type { AdamMomentRow } from "../lib/analysis/adamMoments.js";
 import type { Trace } from "../lib/types.js";
 import { formatNumber } from "./format.js";
-import { dotsPath, element, frameOf, hoverTitle, polyline } from "./svgMarks.js";
+import { appendLines, dotsPath, element, frameOf, hoverTitle } from "./svgMarks.js";
+import { decadeDomain } from "./stickyDomain.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { seriesColors } from "./series.js";
 
@@ -36,15 +37,14 @@ function linesLayer(lines: readonly Line[], { dots = false, rule }: { dots?: boo
     const sx = scales.x as ((v: number) => number) & { invert(p: number): number };
     const sy = scales.y as (v: number) => number;
     const g = element(doc, "g");
-    const drawn = element(doc, "g", { "aria-hidden": "true", fill: "none", "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round" });
+    const drawn = element(doc, "g", { "aria-hidden": "true" });
     const frame = frameOf(dimensions);
     if (rule !== undefined && Number.isFinite(sy(rule))) {
       drawn.append(element(doc, "line", { x1: frame.x, x2: frame.x + frame.width, y1: sy(rule), y2: sy(rule), stroke: "currentColor", "stroke-width": 1, "stroke-dasharray": "4,3" }));
     }
     for (const { color, dashed, points } of lines) {
-      const pixels = points.map(({ t, value }) => [sx(t), sy(value)] as const).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-      drawn.append(element(doc, "path", { d: polyline(pixels), stroke: color, ...(dashed ? { "stroke-dasharray": "6,3" } : {}) }));
-      if (dots) drawn.append(dotsPath(doc, pixels, color, 2));
+      appendLines(doc, drawn, [{ xs: points.map((p) => p.t), ys: points.map((p) => p.value) }], sx, sy, { stroke: color, strokeWidth: 2, strokeDasharray: dashed ? "6,3" : undefined });
+      if (dots) drawn.append(dotsPath(doc, points.map(({ t, value }) => [sx(t), sy(value)]), color, 2));
     }
     g.append(drawn);
     g.append(
@@ -59,15 +59,6 @@ function linesLayer(lines: readonly Line[], { dots = false, rule }: { dots?: boo
     );
     return g as unknown as SVGElement;
   };
-}
-
-/** [10^a, 10^b] around the positive values, a and b whole, the span at least one decade; [0.1, 10] for none. */
-function decadeDomain(values: readonly number[]): [number, number] {
-  const positive = values.filter((v) => Number.isFinite(v) && v > 0);
-  if (positive.length === 0) return [0.1, 10];
-  const [lo, hi] = d3.extent(positive) as [number, number];
-  const a = Math.floor(Math.log10(lo));
-  return [10 ** a, 10 ** Math.max(a + 1, Math.ceil(Math.log10(hi)))];
 }
 
 /** Each run's effective learning rate per coordinate (state.effectiveLr): solid along x, dashed along y. */
@@ -93,7 +84,7 @@ export function AdaptiveLrChart(runs: readonly EffectiveLrRun[], options: { widt
       .map(({ label }, i) => `${label}: after the last step, ${formatNumber(last(i, 0) ?? NaN)} along x and ${formatNumber(last(i, 1) ?? NaN)} along y.`)
       .join(" "),
     x: { label: "step", grid: true, domain: [1, steps] },
-    y: { type: "log", label: "effective learning rate (log scale)", grid: true, tickFormat: "~g", domain: decadeDomain([...lines.flatMap((l) => l.points.map((p) => p.value)), ...(reference ? [reference] : [])]) },
+    y: { type: "log", label: "effective learning rate (log scale)", grid: true, tickFormat: "~g", domain: decadeDomain([...lines.flatMap((l) => l.points.map((p) => p.value)), ...(reference ? [reference] : [])].filter((v) => Number.isFinite(v) && v > 0)) },
     baseKey: "adaptive lr",
     // The rates' decades follow η and κ: the axis is drawn with the lines.
     movingY: true,

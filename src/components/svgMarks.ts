@@ -309,11 +309,6 @@ export function dotsPath(doc: Document, pixels: readonly (readonly [number, numb
   return element(doc, "path", { d, fill, stroke: "none" });
 }
 
-/** "M x,y L x,y …" through the points, skipping none (the caller passes finite pixels). */
-export function polyline(points: readonly (readonly [number, number])[]): string {
-  return points.length === 0 ? "" : "M" + points.map(([x, y]) => `${x},${y}`).join("L");
-}
-
 /** The frame of a Plot figure, in its pixels. */
 export function frameOf({ width, height, marginTop, marginRight, marginBottom, marginLeft }: Plot.Dimensions) {
   return { x: marginLeft, y: marginTop, width: width - marginLeft - marginRight, height: height - marginTop - marginBottom };
