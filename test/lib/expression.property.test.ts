@@ -26,6 +26,10 @@ const expressionText: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) =
 // derivative overflows) are not what this property is about.
 const coordinate = fc.integer({ min: -2000, max: 2000 }).map((i) => i / 1000);
 const point = fc.tuple(coordinate, coordinate);
+// The same points moved off the grid by a small irrational amount, for the Hessian. At a kink hit exactly, derivatives
+// follow PyTorch's conventions (abs'(0) = 0, see rules.ts), which a finite difference need not agree with where the
+// kink leaves no trace in the gradient: the exact Hessian of abs(x)^2 at 0 is 0 by that convention, the numeric one 2.
+const offGridPoint = point.map(([x, y]) => [x + Math.PI * 1e-7, y + Math.E * 1e-7] as [number, number]);
 
 /**
  * Central differences of `g` at `t` with step h and h/10, and one-sided ones with step h/10: all of them, so a caller
@@ -73,7 +77,7 @@ describe("exact derivatives on generated expressions", () => {
   it("Hessians match central differences of the exact gradient", () => {
     let checked = 0;
     fc.assert(
-      fc.property(expressionText, point, (text, [x, y]) => {
+      fc.property(expressionText, offGridPoint, (text, [x, y]) => {
         const f = compileExpression(text);
         const H = f.hessian(x, y);
         const out = new Float64Array(2);
