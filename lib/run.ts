@@ -142,8 +142,6 @@ function allFinite(v: Float64Array): boolean {
 // Once per step of a run that records its state: a plain loop and copy, without the arrays Object.entries and
 // Array.from would allocate.
 function record(recorded: Record<string, number[][]>, buffers: Record<string, Float64Array>, inspected: Record<string, Float64Array> | undefined): void {
-  for (const group of [buffers, inspected]) {
-    if (!group) continue;
-    for (const name in group) (recorded[name] ??= []).push(copy(group[name]));
-  }
+  for (const name in buffers) (recorded[name] ??= []).push(copy(buffers[name]));
+  if (inspected) for (const name in inspected) (recorded[name] ??= []).push(copy(inspected[name]));
 }

@@ -7,8 +7,8 @@ import * as d3 from "d3";
 import type { AdamMomentRow } from "../lib/analysis/adamMoments.js";
 import type { Trace } from "../lib/types.js";
 import { formatNumber } from "./format.js";
-import { appendLines, dotsPath, element, frameOf, hoverTitle } from "./svgMarks.js";
-import { decadeDomain } from "./stickyDomain.js";
+import { appendDots, appendLines, element, frameOf, hoverTitle } from "./svgMarks.js";
+import { coarseLogDomain } from "./coarseDomain.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { seriesColors } from "./series.js";
 
@@ -43,8 +43,9 @@ function linesLayer(lines: readonly Line[], { dots = false, rule }: { dots?: boo
       drawn.append(element(doc, "line", { x1: frame.x, x2: frame.x + frame.width, y1: sy(rule), y2: sy(rule), stroke: "currentColor", "stroke-width": 1, "stroke-dasharray": "4,3" }));
     }
     for (const { color, dashed, points } of lines) {
-      appendLines(doc, drawn, [{ xs: points.map((p) => p.t), ys: points.map((p) => p.value) }], sx, sy, { stroke: color, strokeWidth: 2, strokeDasharray: dashed ? "6,3" : undefined });
-      if (dots) drawn.append(dotsPath(doc, points.map(({ t, value }) => [sx(t), sy(value)]), color, 2));
+      const [xs, ys] = [points.map((p) => p.t), points.map((p) => p.value)];
+      appendLines(doc, drawn, [{ xs, ys }], sx, sy, { stroke: color, strokeWidth: 2, strokeDasharray: dashed ? "6,3" : undefined });
+      if (dots) appendDots(doc, drawn, xs, ys, sx, sy, { fill: color, r: 2 });
     }
     g.append(drawn);
     g.append(
@@ -84,7 +85,7 @@ export function AdaptiveLrChart(runs: readonly EffectiveLrRun[], options: { widt
       .map(({ label }, i) => `${label}: after the last step, ${formatNumber(last(i, 0) ?? NaN)} along x and ${formatNumber(last(i, 1) ?? NaN)} along y.`)
       .join(" "),
     x: { label: "step", grid: true, domain: [1, steps] },
-    y: { type: "log", label: "effective learning rate (log scale)", grid: true, tickFormat: "~g", domain: decadeDomain([...lines.flatMap((l) => l.points.map((p) => p.value)), ...(reference ? [reference] : [])].filter((v) => Number.isFinite(v) && v > 0)) },
+    y: { type: "log", label: "effective learning rate (log scale)", grid: true, tickFormat: "~g", domain: coarseLogDomain([...lines.flatMap((l) => l.points.map((p) => p.value)), ...(reference ? [reference] : [])].filter((v) => Number.isFinite(v) && v > 0)) },
     baseKey: "adaptive lr",
     // The rates' decades follow η and κ: the axis is drawn with the lines.
     movingY: true,

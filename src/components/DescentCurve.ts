@@ -62,6 +62,7 @@ function sampledCurve(loss: (x: number) => number, x0: number, x1: number) {
     const curve = d3.range(401).map((i) => x0 + ((x1 - x0) * i) / 400).map((x) => ({ x, loss: loss(x) })).filter((p) => Number.isFinite(p.loss));
     const lossExtent: [number, number] = [d3.min(curve, (p) => p.loss) ?? 0, d3.max(curve, (p) => p.loss) ?? 1];
     entry = { curve, lossExtent, key: `descent curve ${hashNumbers(curve.map((p) => p.loss))}` };
+    if (byView.size >= 16) byView.delete(byView.keys().next().value!); // a view follows the run: keep the recent ones
     byView.set(view, entry);
   }
   return entry;
@@ -123,7 +124,9 @@ export function DescentCurve(trace: Trace, options: DescentCurveOptions): Layere
         }
         if (arrows) d.el("path", { d: arrows, fill: "none", stroke: color, "stroke-width": 1.5, "stroke-linecap": "round", "stroke-linejoin": "round" }, g);
         if (shown.length === 0) return;
-        // One dot per iterate, as markers at the vertices of one invisible path: drawn in step order, each over the last.
+        // One dot per iterate with a white outline, as markers at the vertices of one invisible path: drawn in step
+        // order, each over the last, as Plot's dots (one path of arcs, appendDots, would stroke every outline over every
+        // fill, and converging iterates overlap). A run here has a few dozen steps.
         const id = `downhill-descent-dot-${++markers}`;
         const defs = d.el("defs", {}, g);
         const marker = d.el("marker", { id, viewBox: "-5 -5 10 10", markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "0", overflow: "visible" }, defs);

@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
 import { formatNumber } from "./format.js";
-import { decadeDomain } from "./stickyDomain.js";
+import { coarseLogDomain } from "./coarseDomain.js";
 
 export interface LayerSeries {
   label: string;
@@ -36,7 +36,7 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
   // The drawable points as rows, for the tooltip only (built when the pointer first comes over the chart).
   const rows = () => series.flatMap(({ label, norms }) => norms.map((value, i) => ({ label, layer: i + 1, value })).filter((r) => r.value > 0 && Number.isFinite(r.value)));
   const layers = Math.max(2, ...series.map((s) => s.norms.length));
-  const yDomain = options.yDomain ?? decadeDomain(drawableNorms(series));
+  const yDomain = options.yDomain ?? coarseLogDomain(drawableNorms(series));
   const summary = series.map(({ label, norms }) => {
     const hidden = norms.filter((v) => !(v > 0 && Number.isFinite(v))).length;
     return `${label}: layer 1 (input side) ${formatNumber(norms[0])}, layer ${norms.length} (loss side) ${formatNumber(norms[norms.length - 1])}${hidden ? `; ${hidden} layers are 0 or not finite and not drawn` : ""}.`;
@@ -67,15 +67,7 @@ export function LayerGradientChart(series: readonly LayerSeries[], options: Laye
         if (yDomain[0] <= 1 && yDomain[1] >= 1) d.el("path", { d: `M${left},${d.y(1)}H${w - right}`, stroke: "currentColor", "stroke-opacity": 0.4 }, g);
         // Lines first, then every series' dots over all the lines (as Plot's line marks under its dot mark).
         for (const s of drawn) d.lines([{ xs: s.xs, ys: s.ys, title: s.label }], { stroke: s.color, strokeWidth: 2, strokeDasharray: s.dashed ? "6 4" : undefined }, g);
-        for (const s of drawn) {
-          let dots = "";
-          for (let i = 0; i < s.xs.length; ++i) {
-            const [px, py] = [d.x(s.xs[i]), d.y(s.ys[i])];
-            // A circle of radius 2.5 as two arcs, in one path per series (no element per layer).
-            if (Number.isFinite(px) && Number.isFinite(py)) dots += `M${(px - 2.5).toFixed(1)},${py.toFixed(1)}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0`;
-          }
-          if (dots) d.el("path", { d: dots, fill: s.color }, g);
-        }
+        for (const s of drawn) d.dots(s.xs, s.ys, { fill: s.color }, g);
       }),
     ],
   });

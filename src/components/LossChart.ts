@@ -5,12 +5,12 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { formatNumber } from "./format.js";
-import { decadeDomain } from "./stickyDomain.js";
+import { coarseLogDomain, widenLogDomain } from "./coarseDomain.js";
 import { layeredPlot, type LayeredFigure } from "./layers.js";
 import { finiteSteps } from "./points.js";
 import { seriesColorScale, toSeries, type Series, type TraceInput } from "./series.js";
 import { lossChartSummary, stopLabels } from "./summaries.js";
-import { appendLines, dotsPath, element, hoverTitle } from "./svgMarks.js";
+import { appendDots, appendLines, clipToFrame, element, hoverTitle } from "./svgMarks.js";
 
 export interface LossChartOptions {
   /** A log y axis; losses ≤ 0 are then left out (and the summary says how many). */
@@ -23,7 +23,7 @@ export interface LossChartOptions {
   /**
    * On a log axis without a y domain: round the bottom of the domain down to a multiple of this many decades (and a
    * top beyond 10³, where runs diverge, up to a multiple of ten decades), so that the runs of nearby slider values
-   * share the axes and a move redraws only the lines. Default 1: every decade.
+   * share the axis and it does not jump as the slider moves. Default 1: every decade.
    */
   decades?: number;
   /** Clip the lines to the frame (with a y domain narrower than the losses). */
@@ -47,7 +47,7 @@ type Row = { step: number; value: number };
  * axes already drawn.
  */
 export function lossDomain(values: readonly number[], logScale: boolean): [number, number] {
-  if (logScale) return decadeDomain(values);
+  if (logScale) return coarseLogDomain(values);
   if (values.length === 0) return [0, 1];
   const [lo, hi] = d3.extent(values) as [number, number];
   const [n0, n1] = d3.nice(Math.min(0, lo), Math.max(0, hi), 5);
@@ -62,22 +62,19 @@ export function lossDomain(values: readonly number[], logScale: boolean): [numbe
 function linesLayer(series: readonly Series[], rowsBySeries: readonly Row[][], longest: number, clip: boolean) {
   return (_index: unknown, scales: Record<string, unknown>, _values: unknown, dimensions: Plot.Dimensions, context: { document: Document }) => {
     const doc = context.document;
-    const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
-    const [w, h] = [width - marginLeft - marginRight, height - marginTop - marginBottom];
     const sx = scales.x as ((v: number) => number) & { invert(p: number): number };
     const sy = scales.y as (v: number) => number;
     const g = element(doc, "g", {});
-    // A nested <svg> clips to the frame; without clipping the lines may run into the margins, as Plot's would.
-    const lines = clip
-      ? element(doc, "svg", { x: marginLeft, y: marginTop, width: w, height: h, viewBox: `${marginLeft} ${marginTop} ${w} ${h}` })
-      : element(doc, "g", {});
+    // Without clipping the lines may run into the margins, as Plot's would.
+    const lines = clip ? clipToFrame(doc, dimensions) : element(doc, "g", {});
     lines.setAttribute("aria-hidden", "true");
     const dotted = longest <= 60;
     series.forEach(({ color }, i) => {
       const rows = rowsBySeries[i];
       if (rows.length === 0) return;
-      appendLines(doc, lines, [{ xs: rows.map((r) => r.step), ys: rows.map((r) => r.value), stroke: color }], sx, sy, { strokeWidth: 2 });
-      if (dotted) lines.append(dotsPath(doc, rows.map((r) => [sx(r.step), sy(r.value)]), color, 2));
+      const [xs, ys] = [rows.map((r) => r.step), rows.map((r) => r.value)];
+      appendLines(doc, lines, [{ xs, ys }], sx, sy, { stroke: color, strokeWidth: 2 });
+      if (dotted) appendDots(doc, lines, xs, ys, sx, sy, { fill: color, r: 2 });
     });
     g.append(lines);
     series.forEach(({ trace, color }, i) => {
@@ -93,7 +90,7 @@ function linesLayer(series: readonly Series[], rowsBySeries: readonly Row[][], l
       } else {
         marks.append(element(doc, "circle", { cx: x, cy: y, r: 5, "stroke-width": 2 }));
       }
-      // Beside the mark and reaching into the chart, away from the nearer edge (as LossChart places it).
+      // Beside the mark and reaching into the chart, away from the nearer edge.
       const start = last.step < longest / 2;
       const text = element(doc, "text", { x: x + (start ? 12 : -12), y, dy: "0.32em", "text-anchor": start ? "start" : "end", fill: color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
       text.textContent = `${stopLabels[trace.stop.reason]} (step ${trace.stop.step})`;
@@ -111,17 +108,6 @@ function linesLayer(series: readonly Series[], rowsBySeries: readonly Row[][], l
     g.append(hover);
     return g as unknown as SVGElement;
   };
-}
-
-/**
- * A log domain [10^a, 10^b] widened to a bottom at a multiple of `decades` decades and a top beyond 10³ at a
- * multiple of ten decades: runs that diverge to 1e37 or to 1e43 share the top 1e50.
- */
-export function coarseDomain([lo, hi]: [number, number], decades: number): [number, number] {
-  if (decades <= 1) return [lo, hi];
-  const [a, b] = [Math.round(Math.log10(lo)), Math.round(Math.log10(hi))];
-  const power = (n: number) => Number(`1e${n}`); // exact, where 10 ** -5 is 0.000009999999999999999
-  return [power(decades * Math.floor(a / decades)), power(b > 3 ? 10 * Math.ceil(b / 10) : b)];
 }
 
 export function LossChart(traces: TraceInput | readonly TraceInput[], options: LossChartOptions = {}): LayeredFigure {
@@ -144,7 +130,7 @@ export function LossChart(traces: TraceInput | readonly TraceInput[], options: L
       ...y,
       domain: y.domain
         ? Array.from(y.domain)
-        : coarseDomain(lossDomain(rowsBySeries.flat().map((r) => r.value), logScale), logScale ? decades : 1),
+        : widenLogDomain(lossDomain(rowsBySeries.flat().map((r) => r.value), logScale), logScale ? decades : 1),
     },
     baseKey: logScale ? "loss chart log" : "loss chart linear",
     movingY,

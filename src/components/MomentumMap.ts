@@ -26,11 +26,6 @@ const tickEvery = 6;
 const tooSlowFill = "#ddd";
 
 const bases = new Map<string, Element>();
-function cachedTemplate<K>(cache: Map<K, Element>, key: K, draw: () => Element): Element {
-  let element = cache.get(key);
-  if (!element) cache.set(key, (element = draw()));
-  return element;
-}
 
 /** Shades of the colour scale the cells use: more than the eye tells apart, few enough for one path per shade. */
 const shades = 64;
@@ -128,11 +123,12 @@ export function MomentumMap(cells: readonly ConvergenceCell[], options: Momentum
     y: { type: "band", domain: [...betas].reverse(), label: "momentum coefficient (μ)", tickFormat: (v: number) => formatNumber(v, 2), ticks: betas.filter((_, i) => i % 4 === 0) },
   } as const;
   const key = `momentum map ${width} ${height} ${lrs.length} ${betas.join(",")}`;
-  const base = cachedTemplate(bases, key, () => {
-    const svg = plot({ ...geometry, marks: [] });
-    svg.setAttribute("aria-hidden", "true");
-    return svg;
-  });
+  let base = bases.get(key);
+  if (!base) {
+    base = plot({ ...geometry, marks: [] });
+    base.setAttribute("aria-hidden", "true");
+    bases.set(key, base);
+  }
   const overlay = overlayPlot(
     {
       ...geometry,

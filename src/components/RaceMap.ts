@@ -4,15 +4,14 @@
 // in one path (no element and no title per step), a start ring, and an × where it diverged.
 import { LayeredContour } from "./LayeredContour.js";
 import { stackLayers, type LayeredFigure } from "./layers.js";
-import { appendLines, dotsPath } from "./svgMarks.js";
-import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
+import { appendDots, appendLines, element } from "./svgMarks.js";
+import { drawablePath, expandBox, type Box } from "./points.js";
 import { toSeries, type TraceInput } from "./series.js";
 import { seriesSummary } from "./summaries.js";
 import type { Surface } from "./contourGrid.js";
 
-/** Runs up to this many steps show one dot per step, as ContourPlot's paths do. */
+/** Runs up to this many steps show one dot per step: the race's default budget of 150 keeps them (ContourPlot's paths stop at 100). */
 const MAX_DOTTED_STEPS = 150;
-const svgNS = "http://www.w3.org/2000/svg";
 
 type Scale = { apply(v: number): number; invert(v: number): number };
 type Template = { figure: LayeredFigure; x: Scale; y: Scale; width: number; height: number; label: string; description: string };
@@ -41,16 +40,10 @@ function template(surface: Surface, width: number): Template {
   return t;
 }
 
-const element = (name: string, attributes: Record<string, string | number>) => {
-  const node = document.createElementNS(svgNS, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  return node;
-};
-
 export interface RaceMapOptions {
   width: number;
   trajectories: readonly TraceInput[];
-  /** Runs up to this many steps get a dot per step (default 150; ContourPlot's paths stop at 100). */
+  /** Runs up to this many steps get a dot per step (default 150). */
   dottedSteps?: number;
 }
 
@@ -62,39 +55,31 @@ export function RaceMap(surface: Surface, { width, trajectories, dottedSteps = M
   const paths = series.map((s) => ({ series: s, points: drawablePath(s.trace.path, drawBox) }));
   const leftView = paths.filter((p) => p.points.some((q) => q.clamped)).map((p) => p.series.label);
 
-  const svg = element("svg", { width: t.width, height: t.height, viewBox: `0 0 ${t.width} ${t.height}` }) as SVGSVGElement;
+  const svg = element(document, "svg", { width: t.width, height: t.height, viewBox: `0 0 ${t.width} ${t.height}` }) as SVGSVGElement;
   svg.setAttribute("aria-label", `${t.label}${series.length ? ` with ${series.map((s) => s.label).join(", ")}` : ""}`);
   const sentences = [t.description, ...series.map(seriesSummary)];
   if (leftView.length > 0) sentences.push(`${leftView.join(", ")} left the view; points outside are drawn at its edge.`);
   svg.setAttribute("aria-description", sentences.join(" "));
   svg.setAttribute("font-family", "system-ui, sans-serif");
-  const [x0, x1] = [t.x.apply(box.x[0]), t.x.apply(box.x[1])];
-  const [y0, y1] = [t.y.apply(box.y[1]), t.y.apply(box.y[0])];
-  const clipId = `downhill-race-clip-${++clips}`;
-  const defs = element("defs", {});
-  const clip = element("clipPath", { id: clipId });
-  clip.append(element("rect", { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }));
-  defs.append(clip);
-  const frame = element("g", { "clip-path": `url(#${clipId})` });
-  svg.append(defs, frame);
-  const px = (p: DrawPoint) => `${t.x.apply(p.x).toFixed(1)},${t.y.apply(p.y).toFixed(1)}`;
   const toX = (v: number) => t.x.apply(v);
   const toY = (v: number) => t.y.apply(v);
+  // A nested <svg> over the map's box, viewing the same coordinates, clips the runs to it.
+  const [x0, x1, y0, y1] = [toX(box.x[0]), toX(box.x[1]), toY(box.y[1]), toY(box.y[0])];
+  const frame = element(document, "svg", { x: x0, y: y0, width: x1 - x0, height: y1 - y0, viewBox: `${x0} ${y0} ${x1 - x0} ${y1 - y0}` });
+  svg.append(frame);
 
   for (const { series: s, points } of paths) {
     if (points.length === 0) continue;
-    // The line over a white casing, in tenths of a pixel (appendLines).
-    const line = [{ xs: points.map((p) => p.x), ys: points.map((p) => p.y) }];
-    appendLines(document, frame, line, toX, toY, { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 });
-    appendLines(document, frame, line, toX, toY, { stroke: s.color, strokeWidth: 2 });
+    const [xs, ys] = [points.map((p) => p.x), points.map((p) => p.y)];
+    appendLines(document, frame, [{ xs, ys }], toX, toY, { stroke: s.color, strokeWidth: 2, casing: { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 } });
     // One dot per step, over the line.
-    if (points.length <= dottedSteps) frame.append(dotsPath(document, points.map((p) => [t.x.apply(p.x), t.y.apply(p.y)]), s.color));
-    const [sx, sy] = px(points[0]).split(",");
-    frame.append(element("circle", { cx: sx, cy: sy, r: 5, fill: "white", stroke: s.color, "stroke-width": 2.5 }));
+    if (points.length <= dottedSteps) appendDots(document, frame, xs, ys, toX, toY, { fill: s.color });
+    const [first, last] = [points[0], points[points.length - 1]];
+    frame.append(element(document, "circle", { cx: toX(first.x), cy: toY(first.y), r: 5, fill: "white", stroke: s.color, "stroke-width": 2.5 }));
     if (s.trace.stop.reason === "diverged") {
-      const [lx, ly] = px(points[points.length - 1]).split(",").map(Number);
-      frame.append(element("path", { d: `M${lx - 5},${ly - 5}L${lx + 5},${ly + 5}M${lx - 5},${ly + 5}L${lx + 5},${ly - 5}`, stroke: s.color, "stroke-width": 3 }));
-      const text = element("text", { x: lx, y: ly - 14, "text-anchor": "middle", "font-size": 10, fill: s.color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
+      const [lx, ly] = [toX(last.x), toY(last.y)];
+      frame.append(element(document, "path", { d: `M${lx - 5},${ly - 5}L${lx + 5},${ly + 5}M${lx - 5},${ly + 5}L${lx + 5},${ly - 5}`, stroke: s.color, "stroke-width": 3 }));
+      const text = element(document, "text", { x: lx, y: ly - 14, "text-anchor": "middle", "font-size": 10, fill: s.color, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
       text.textContent = `${s.label} diverged`;
       frame.append(text);
     }
@@ -115,4 +100,3 @@ export function RaceMap(surface: Surface, { width, trajectories, dottedSteps = M
   return figure;
 }
 
-let clips = 0;

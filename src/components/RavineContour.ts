@@ -12,7 +12,7 @@ import { minFigureWidth, plot } from "./plot.js";
 import { drawablePath, expandBox, type Box, type DrawPoint } from "./points.js";
 import { toSeries, type Series, type TraceInput } from "./series.js";
 import { contourSummary } from "./summaries.js";
-import { dotsPath, element } from "./svgMarks.js";
+import { appendDots, appendLines, clipToFrame, element, frameOf } from "./svgMarks.js";
 
 export interface RavineContourOptions {
   width?: number;
@@ -87,25 +87,19 @@ function baseLayer(geometry: Geometry): { element: () => Element; key: string } 
  * grid would need thousands of path vertices), made once per κ and geometry and copied for every figure. In the
  * overlay rather than the base: a new κ then changes only the overlay, and the axes (text to lay out) stay.
  */
-function bandKey(kappa: number, thresholds: readonly number[], minima: readonly Minimum[], geometry: Geometry): string {
-  return `${kappa} ${thresholds.join(",")} ${minima.map((m) => `${m.point} ${m.global}`).join(";")} ${JSON.stringify(geometry)}`;
-}
-
 function bandLayer(doc: Document, kappa: number, thresholds: readonly number[], minima: readonly Minimum[], geometry: Geometry): Element {
-  const key = bandKey(kappa, thresholds, minima, geometry);
+  const key = `${kappa} ${thresholds.join(",")} ${minima.map((m) => `${m.point} ${m.global}`).join(";")} ${JSON.stringify(geometry)}`;
   let layer = bandCache.get(key);
   if (!layer) {
-    const { width, height } = geometry;
-    const { marginTop, marginRight, marginBottom, marginLeft } = layerMargins;
-    const [w, h] = [width - marginLeft - marginRight, height - marginTop - marginBottom];
+    const dimensions = { ...layerMargins, width: geometry.width, height: geometry.height };
+    const inner = frameOf(dimensions);
     const { x, y } = pixels(geometry);
     const top = thresholds.at(-1) ?? 1;
     const color = (t: number) => d3.interpolateYlGnBu(1 - t / top);
     layer = element(doc, "g", { "aria-hidden": "true" });
-    // A nested <svg> clips the bands to the frame.
-    const frame = element(doc, "svg", { x: marginLeft, y: marginTop, width: w, height: h, viewBox: `${marginLeft} ${marginTop} ${w} ${h}` });
+    const frame = clipToFrame(doc, dimensions);
     const bands = element(doc, "g", { stroke: "white", "stroke-opacity": 0.4, "stroke-width": 0.5 });
-    bands.append(element(doc, "rect", { x: marginLeft, y: marginTop, width: w, height: h, fill: color(top), stroke: "none" }));
+    bands.append(element(doc, "rect", { ...inner, fill: color(top), stroke: "none" }));
     const [cx, cy, ux, uy] = [x(0), y(0), Math.abs(x(1) - x(0)), Math.abs(y(1) - y(0))]; // ux, uy: pixels per unit
     for (let i = thresholds.length - 1; i >= 0; --i) {
       // {½(x² + κy²) < t}: semi-axes √(2t) along x and √(2t/κ) along y.
@@ -114,7 +108,7 @@ function bandLayer(doc: Document, kappa: number, thresholds: readonly number[], 
     }
     frame.append(bands);
     layer.append(frame);
-    layer.append(element(doc, "rect", { x: marginLeft, y: marginTop, width: w, height: h, fill: "none", stroke: "currentColor", "stroke-opacity": 0.3 }));
+    layer.append(element(doc, "rect", { ...inner, fill: "none", stroke: "currentColor", "stroke-opacity": 0.3 }));
     for (const m of minima) {
       layer.append(element(doc, "path", { d: starPath, transform: `translate(${x(m.point[0])},${y(m.point[1])})`, fill: m.global ? "white" : "none", stroke: "black", "stroke-width": 1.5 }));
     }
@@ -132,21 +126,18 @@ function bandLayer(doc: Document, kappa: number, thresholds: readonly number[], 
  */
 function runLayer(paths: readonly { series: Series; points: DrawPoint[] }[]) {
   return (_index: unknown, scales: Record<string, unknown>, _values: unknown, dimensions: Plot.Dimensions, context: { document: Document }) => {
-    const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
     const doc = context.document;
     const layer = element(doc, "g", {});
-    const svg = element(doc, "svg", { x: marginLeft, y: marginTop, width: width - marginLeft - marginRight, height: height - marginTop - marginBottom, "aria-hidden": "true" });
+    const svg = clipToFrame(doc, dimensions);
+    svg.setAttribute("aria-hidden", "true");
     layer.append(svg);
-    const [scaleX, scaleY] = [scales.x as (v: number) => number, scales.y as (v: number) => number];
-    const sx = (v: number) => scaleX(v) - marginLeft;
-    const sy = (v: number) => scaleY(v) - marginTop;
+    const [sx, sy] = [scales.x as (v: number) => number, scales.y as (v: number) => number];
     for (const { series, points } of paths) {
       if (points.length === 0) continue;
-      const d = "M" + points.map((p) => `${sx(p.x)},${sy(p.y)}`).join("L");
-      const run = element(doc, "g", { fill: "none", "stroke-linejoin": "round", "stroke-linecap": "round" });
-      run.append(element(doc, "path", { d, stroke: "white", "stroke-width": 4, "stroke-opacity": 0.8 }));
-      run.append(element(doc, "path", { d, stroke: series.color, "stroke-width": 2 }));
-      if (points.length <= maxDottedSteps) run.append(dotsPath(doc, points.map((p) => [sx(p.x), sy(p.y)]), series.color));
+      const run = element(doc, "g", { fill: "none" });
+      const [xs, ys] = [points.map((p) => p.x), points.map((p) => p.y)];
+      appendLines(doc, run, [{ xs, ys }], sx, sy, { stroke: series.color, strokeWidth: 2, casing: { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 } });
+      if (points.length <= maxDottedSteps) appendDots(doc, run, xs, ys, sx, sy, { fill: series.color });
       const [first, last] = [points[0], points[points.length - 1]];
       run.append(element(doc, "circle", { cx: sx(first.x), cy: sy(first.y), r: 5, fill: "white", stroke: series.color, "stroke-width": 2.5 }));
       if (series.trace.stop.reason === "diverged") {

@@ -61,7 +61,7 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
   }
   const last = lastIndex >= 0 ? { step: lastIndex, value: losses[lastIndex] } : undefined;
   const zoomed = zoomAfter > 0 && lateCount > 1;
-  // Rounded outwards, and kept while the run fits them, so the next position of a slider keeps the axes drawn.
+  // Rounded outwards, and kept while the run fits them, so the axes do not jump as a slider moves.
   if (!last) [lo, hi] = [0, 1];
   const yDomain = zoomed
     ? keepDomain(niceExtent([lateLo, lateHi]), [lateLo, lateHi], shownDomain(slot, "y"))
@@ -95,7 +95,7 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
           d.el("text", { transform: `translate(${d.x(c.step) - 4},${marginTop + 4}) rotate(-90)`, "text-anchor": "end", dy: "0.71em", fill: seriesColors[2], "font-size": 10 }, g, c.text);
         }
         // A loss that is not finite has no position: the line breaks there, as it skipped it before.
-        d.lines([{ xs: losses.map((_, i) => i), ys: losses }], { stroke: color, strokeWidth: 1.75, clip: true }, g);
+        d.lines([{ xs: stepNumbers(losses.length), ys: losses }], { stroke: color, strokeWidth: 1.75, clip: true }, g);
         if (stopped) {
           const [px, py] = [d.x(last.step), d.y(last.value)];
           d.el("circle", { cx: px, cy: py, r: 5, fill: "none", stroke: color, "stroke-width": 2 }, g);
@@ -109,6 +109,14 @@ export function ScheduleLossChart(trace: Trace, options: ScheduleLossChartOption
     Plot.tip(finiteSteps(losses), Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}, η ${formatNumber(trace.lr[r.step - 1] ?? trace.lr[0])}` })),
   ]);
   return figure;
+}
+
+let steps = new Float64Array(0);
+
+/** 0, 1, …, n − 1: the x of each loss, kept between calls (a run's length changes little from one move to the next). */
+function stepNumbers(n: number): Float64Array {
+  if (steps.length < n) steps = Float64Array.from({ length: Math.max(n, 2 * steps.length) }, (_, i) => i);
+  return steps.subarray(0, n);
 }
 
 /** The extent of `values`, rounded outwards to about five ticks (a flat run gets a unit-wide axis). */

@@ -90,8 +90,7 @@ function buildMap(surface: Surface, trace: Trace, options: ScheduleMapOptions, n
       (leftView ? ` ${label} left the view; points outside are drawn at its edge.` : ""),
   }, [
     overlayMark((d, g) => {
-      d.lines(line, { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8, clip: true }, g);
-      d.lines(line, { stroke: color, strokeWidth: 2, clip: true }, g);
+      d.lines(line, { stroke: color, strokeWidth: 2, casing: { stroke: "white", strokeWidth: 4, strokeOpacity: 0.8 }, clip: true }, g);
       if (first && inView(first)) d.el("circle", { cx: d.x(first.x), cy: d.y(first.y), r: 5, fill: "white", stroke: color, "stroke-width": 2.5 }, g);
       if (diverged) {
         const [cx, cy] = [d.x(last.x), d.y(last.y)];

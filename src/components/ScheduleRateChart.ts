@@ -4,7 +4,8 @@ import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
-import { decadeDomain, keepDomain, shownDomain } from "./stickyDomain.js";
+import { coarseLogDomain } from "./coarseDomain.js";
+import { keepDomain, shownDomain } from "./stickyDomain.js";
 import { formatNumber } from "./format.js";
 import { seriesColors } from "./series.js";
 
@@ -31,7 +32,7 @@ export interface ScheduleRateChartOptions {
 export function rateDomain(rates: readonly number[], logScale: boolean): [number, number] {
   const finite = rates.filter((r) => Number.isFinite(r) && (!logScale || r > 0));
   if (finite.length === 0) return logScale ? [1e-4, 1] : [0, 1];
-  if (logScale) return decadeDomain(finite);
+  if (logScale) return coarseLogDomain(finite);
   const top = d3.nice(0, d3.max(finite)!, 5)[1];
   return [0, top > 0 ? top : 1];
 }

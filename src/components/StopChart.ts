@@ -4,6 +4,7 @@
 // on every call (by hand, ./svgMarks.ts), so show it in a FigureSlot on a page with sliders. The loss axis is rounded
 // outwards to decades and the step axis up to a round count (or the budget), so that nearby slider values share them.
 import * as Plot from "@observablehq/plot";
+import { coarseLogDomain } from "./coarseDomain.js";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
 import { lazyTip, overlayMark } from "./svgMarks.js";
 import { warmBase } from "./warmBases.js";
@@ -41,15 +42,6 @@ export function roundUpSteps(n: number): number {
   return rung ?? Math.ceil(n / 500) * 500;
 }
 
-/** A log domain holding the values with a little room, rounded outwards to whole decades. */
-export function decadeDomain(values: readonly number[]): [number, number] {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  if (positive.length === 0) return [0.1, 10];
-  const lo = Math.floor(Math.log10(Math.min(...positive) / 1.25));
-  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...positive) * 1.1)));
-  return [10 ** lo, 10 ** hi];
-}
-
 const ruleLabel = { fontSize: 11, fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
 
 export function StopChart(trace: Trace, options: StopChartOptions = {}): LayeredFigure {
@@ -60,7 +52,8 @@ export function StopChart(trace: Trace, options: StopChartOptions = {}): Layered
   const early = reason === "earlyStopping";
   const best = early ? lastImprovement(trace.loss, minDelta) : null;
   const bestRow = rows.find((r) => r.step === best);
-  const yDomain = decadeDomain([...rows.map((r) => r.value), tolerance ?? NaN, floor ?? NaN]);
+  // Whole decades with a little room, so the ε rule and the last point are not on the frame.
+  const yDomain = coarseLogDomain([...rows.map((r) => r.value), tolerance ?? NaN, floor ?? NaN], { room: [1.25, 1.1] });
   // Rounded up to a round count, the budget's too (its rule marks it): nearby budgets share the axes.
   const xEnd = roundUpSteps(Math.max(1, maxSteps ?? xMax ?? 0, last?.step ?? 1));
   const stopText = `${stopLabels[reason]} at step ${step}`;
@@ -81,7 +74,7 @@ export function StopChart(trace: Trace, options: StopChartOptions = {}): Layered
     floor !== undefined ? Plot.text([floor], { y: (v: number) => v, frameAnchor: "left", textAnchor: "start", text: () => `lowest possible ${formatNumber(floor)}`, dx: 4, dy: 10, ...ruleLabel }) : null,
   ];
   // The run and its rules, drawn by hand (./svgMarks.ts): the overlay then skips Plot on every move.
-  const overlay = overlayMark(({ x: sx, y: sy, el, lines, symbol, dimensions }, g) => {
+  const overlay = overlayMark(({ x: sx, y: sy, el, lines, dots, symbol, dimensions }, g) => {
     const { marginTop, marginLeft, width: w, marginRight, height: h, marginBottom } = dimensions;
     const [left, right, top] = [marginLeft, w - marginRight, marginTop];
     const label = (text: string, attrs: Record<string, string | number>, fill = "currentColor") =>
@@ -102,10 +95,7 @@ export function StopChart(trace: Trace, options: StopChartOptions = {}): Layered
     const ys = rows.map((r) => r.value);
     lines([{ xs, ys }], { stroke: color, strokeWidth: 2 }, g);
     // A dot per step shows the step lengths of a short run; on a long one the line says it all.
-    if (dotted) {
-      const dots = el("g", { fill: color }, g);
-      for (const r of rows) el("circle", { cx: sx(r.step), cy: sy(r.value), r: 2 }, dots);
-    }
+    if (dotted) dots(xs, ys, { fill: color, r: 2 }, g);
     if (bestRow) {
       const [bx, by] = [sx(bestRow.step), sy(bestRow.value)];
       el("circle", { cx: bx, cy: by, r: 6, fill: "none", stroke: "#2b8a3e", "stroke-width": 2.5 }, g);
@@ -121,8 +111,9 @@ export function StopChart(trace: Trace, options: StopChartOptions = {}): Layered
   const figure = layeredPlot({ width, height, ariaLabel, ariaDescription, x, y, baseKey, marks, overlay: [overlay] });
   // A budget slider reaches the other round counts next: their axes are drawn ahead, in idle time.
   if (maxSteps !== undefined) {
+    const key = `stop chart ${width} ${height} ${yDomain} ${baseKey}`;
     for (const end of stepLadder) {
-      if (end !== xEnd) warmBase(`stop chart ${width} ${height} ${end} ${JSON.stringify(yDomain)} ${baseKey}`, () => ({ width, height, x: { ...x, domain: [0, end] }, y, baseKey, marks }));
+      if (end !== xEnd) warmBase(`${key} ${end}`, () => ({ width, height, x: { ...x, domain: [0, end] }, y, baseKey, marks }));
     }
   }
   lazyTip(figure.overlay, { ...layerMargins, x, y }, () => [Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", title: (r: { step: number; value: number }) => `step ${r.step}: loss ${formatNumber(r.value)}` }))]);

@@ -8,7 +8,8 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { layeredPlot, layerMargins, type LayeredFigure } from "./layers.js";
-import { lazyTip, overlayMark } from "./svgMarks.js";
+import { coarseLogDomain } from "./coarseDomain.js";
+import { element, lazyTip, overlayMark } from "./svgMarks.js";
 import { regimeNames } from "../lib/analysis/lossCurve.js";
 import type { SweepPoint } from "../lib/analysis/sweep.js";
 import { clamp } from "./points.js";
@@ -37,18 +38,6 @@ interface Row extends SweepPoint {
   edge: "above" | "below" | null;
 }
 
-const svgNS = "http://www.w3.org/2000/svg";
-
-/** The η range of the sweep, rounded outwards to whole decades, so that the axes stay while the sweep is redone. */
-function decades(points: readonly SweepPoint[]): [number, number] {
-  let [min, max] = [Infinity, 0];
-  for (const { lr } of points) if (lr > 0) [min, max] = [Math.min(min, lr), Math.max(max, lr)];
-  if (max === 0) return [0.001, 10];
-  const lo = Math.floor(Math.log10(min) + 1e-9);
-  const hi = Math.max(lo + 1, Math.ceil(Math.log10(max) - 1e-9));
-  return [10 ** lo, 10 ** hi];
-}
-
 export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [], lossRange, width = 640, height = 320, marginLeft = 48 }: SweepChartOptions): SweepChartFigure {
   const [lo, hi] = lossRange;
   const rows: Row[] = points.map((p) => {
@@ -62,7 +51,8 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
     (best ? `The lowest final loss, ${formatNumber(best.finalLoss)}, is at η = ${formatNumber(best.lr)}. ` : "") +
     `${rows.filter((r) => r.edge === "above").length} runs ended above ${formatNumber(hi)} or diverged and sit on the top edge; ` +
     `${rows.filter((r) => r.edge === "below").length} ended below ${formatNumber(lo)} and sit on the bottom edge.`;
-  const x = { type: "log" as const, domain: decades(points), label: "learning rate η (log scale)", tickFormat: (v: number) => formatNumber(v), grid: true };
+  // The η range in whole decades: the axes stay while the sweep is redone.
+  const x = { type: "log" as const, domain: coarseLogDomain(points.map((p) => p.lr), { fallback: [0.001, 10] }), label: "learning rate η (log scale)", tickFormat: (v: number) => formatNumber(v), grid: true };
   const y = { type: "log" as const, domain: [lo, hi], label: "final loss (log scale)", grid: true, tickFormat: powerOfTen };
   const figure = layeredPlot({
     width,
@@ -85,26 +75,26 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
       // three dot marks, an element per run, cost several times more; the chart is redrawn whenever the sweep changes).
       overlayMark((d, g) => {
         d.lines([{ xs: rows.map((r) => r.lr), ys: rows.map((r) => r.shown) }], { stroke: "currentColor", strokeOpacity: 0.25 }, g);
-        const paths = new Map<string, { d: string; attrs: Record<string, string | number> }>();
-        const add = (key: string, attrs: Record<string, string | number>, data: string) => {
-          const entry = paths.get(key) ?? { d: "", attrs };
-          entry.d += data;
-          paths.set(key, entry);
-        };
+        // Runs by kind of mark and colour: filled dots first, then rings (below the axis), then crosses (above it),
+        // as the three dot marks were stacked.
+        const kinds = { dot: new Map<string, Row[]>(), ring: new Map<string, Row[]>(), times: new Map<string, Row[]>() };
         for (const r of rows) {
-          const [px, py] = [d.x(r.lr), d.y(r.shown)];
-          if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+          const byColor = kinds[r.edge === "above" ? "times" : r.edge === "below" ? "ring" : "dot"];
           const c = color(r);
-          const f = (v: number) => v.toFixed(1);
-          if (r.edge === "above") add(`times ${c}`, { fill: "none", stroke: c, "stroke-width": 2 }, timesPath.map(([mx, my, lx, ly]) => `M${f(px + mx)},${f(py + my)}L${f(px + lx)},${f(py + ly)}`).join(""));
-          else {
-            const circle = `M${f(px - 3.5)},${f(py)}a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0`;
-            if (r.edge === "below") add(`ring ${c}`, { fill: "none", stroke: c, "stroke-width": 1.5 }, circle);
-            else add(`dot ${c}`, { fill: c }, circle);
-          }
+          byColor.set(c, [...(byColor.get(c) ?? []), r]);
         }
-        // Filled dots first, then rings, then crosses, as the three dot marks were stacked.
-        for (const kind of ["dot", "ring", "times"]) for (const [key, { d: data, attrs }] of paths) if (key.startsWith(kind)) d.el("path", { d: data, ...attrs }, g);
+        const column = (runs: Row[]) => [runs.map((r) => r.lr), runs.map((r) => r.shown)] as const;
+        for (const [c, runs] of kinds.dot) d.dots(...column(runs), { fill: c, r: 3.5 }, g);
+        for (const [c, runs] of kinds.ring) d.dots(...column(runs), { fill: "none", stroke: c, strokeWidth: 1.5, r: 3.5 }, g);
+        const f = (v: number) => v.toFixed(1);
+        for (const [c, runs] of kinds.times) {
+          let data = "";
+          for (const r of runs) {
+            const [px, py] = [d.x(r.lr), d.y(r.shown)];
+            if (Number.isFinite(px) && Number.isFinite(py)) data += timesPath.map(([mx, my, lx, ly]) => `M${f(px + mx)},${f(py + my)}L${f(px + lx)},${f(py + ly)}`).join("");
+          }
+          if (data) d.el("path", { d: data, fill: "none", stroke: c, "stroke-width": 2 }, g);
+        }
       }),
     ],
   }) as SweepChartFigure;
@@ -114,16 +104,12 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
   // The current η: a line and a label of our own on the overlay, under the tip, moved by setting their x.
   const xScale = figure.scale("x")!;
   const [bottom, top] = figure.scale("y")!.range as [number, number];
-  const marker = document.createElementNS(svgNS, "g");
-  marker.setAttribute("aria-hidden", "true");
+  const marker = element(document, "g", { "aria-hidden": "true" });
   marker.style.display = "none";
-  const rule = document.createElementNS(svgNS, "line");
-  Object.entries({ y1: top, y2: bottom, stroke: "#212529", "stroke-width": 2.5 }).forEach(([k, v]) => rule.setAttribute(k, String(v)));
-  const text = document.createElementNS(svgNS, "text");
-  Object.entries({ y: bottom - 6, dx: 4, "text-anchor": "start", stroke: "white", "stroke-width": 3, "paint-order": "stroke", fill: "#212529" }).forEach(([k, v]) => text.setAttribute(k, String(v)));
+  const rule = element(document, "line", { y1: top, y2: bottom, stroke: "#212529", "stroke-width": 2.5 });
+  const text = element(document, "text", { y: bottom - 6, dx: 4, "text-anchor": "start", stroke: "white", "stroke-width": 3, "paint-order": "stroke", fill: "#212529" });
   marker.append(rule, text);
-  const tip = figure.overlay.querySelector("g[aria-label=tip]");
-  figure.overlay.insertBefore(marker, tip);
+  figure.overlay.append(marker); // the tip, built on first hover, goes over it
   figure.mark = (lr: number) => {
     const at = String(xScale.apply(lr));
     rule.setAttribute("x1", at);

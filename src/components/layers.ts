@@ -1,5 +1,5 @@
 // A figure as two stacked Plot SVGs of identical geometry: a base (axes, grid, contours: what stays while a slider
-// moves) and an overlay (the runs: what moves). Plot spends most of a small chart's time on its axes (about 3 ms
+// moves) and an overlay (the runs, and an axis whose domain follows them: what moves). Plot spends most of a small chart's time on its axes (about 3 ms
 // of 4), so a chart that redraws only its overlay redraws in a fraction of that; a FigureSlot on the page keeps
 // the base it already shows when a new figure has the same one, and swaps only the overlay.
 import type * as Plot from "@observablehq/plot";
@@ -164,9 +164,14 @@ const frames = new Map<string, OverlayFrame>();
  * that copies the empty figure and runs the functions with those. What Plot spends on a figure before any mark
  * draws (scales, dimensions, the SVG, about a millisecond) is then spent once per geometry rather than per move.
  */
-export function overlayPlot(options: Omit<Plot.PlotOptions, "marks"> & { x: Plot.ScaleOptions; y: Plot.ScaleOptions }, marks: readonly Plot.RenderFunction[]): PlotFigure {
+export function overlayPlot(
+  options: Omit<Plot.PlotOptions, "marks"> & { x: Plot.ScaleOptions; y: Plot.ScaleOptions },
+  marks: readonly Plot.RenderFunction[],
+  /** A name for the geometry (the options but the name and summary), if the caller has one already. */
+  geometryKey?: string,
+): PlotFigure {
   const { ariaLabel, ariaDescription, ...geometry } = options;
-  const key = JSON.stringify(geometry);
+  const key = geometryKey ?? JSON.stringify(geometry);
   let frame = frames.get(key);
   if (!frame) {
     let captured: Pick<OverlayFrame, "scales" | "dimensions"> | undefined;
@@ -201,7 +206,8 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
   // A moving axis's scale draws only its label in the base: any domain of the scale's type will do.
   const labelOnly = (scale: LayeredPlotOptions["x"]) => ({ ...scale, domain: scale.type === "log" ? [1, 10] : [0, 1], ticks: [], grid: false });
   const baseGeometry = { ...geometry, ...(movingX ? { x: labelOnly(geometry.x) } : {}), ...(movingY ? { y: labelOnly(geometry.y) } : {}) };
-  const key = `${baseKey}|${JSON.stringify(baseGeometry)}`;
+  const baseJson = JSON.stringify(baseGeometry);
+  const key = `${baseKey}|${baseJson}`;
   // The base has no colour scale (its marks take constant colours): runs relabelled as a slider moves keep it.
   const template = cachedBase(key, () => plot({ ...baseGeometry, marks }));
   const overlayGeometry = {
@@ -217,7 +223,8 @@ export function layeredPlot(options: LayeredPlotOptions): LayeredFigure {
   const functions = renderFunctions(overlayMarks);
   // Render functions take their colours as given: the colour scale serves only the legend.
   const top = functions
-    ? overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions)
+    ? // The overlay's geometry is the base's with both domains (a moving axis's is not in the base's).
+      overlayPlot({ ...overlayGeometry, ariaLabel, ariaDescription }, functions, `layered|${baseJson}|${geometry.x.domain}|${geometry.y.domain}`)
     : plot({ ...overlayGeometry, color: color ? { ...color, legend: false } : undefined, ariaLabel, ariaDescription, marks: overlayMarks });
   return stackLayers(() => template.cloneNode(true) as Element, top, key, geometry.width, color?.legend ? colorLegend(color) : null);
 }

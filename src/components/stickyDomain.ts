@@ -17,30 +17,27 @@ const niceSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 /** A domain that remembers its last value: call it with the extent the data needs now. */
 export function stickyDomain({ log = false, fill = 0.4, minSpan = 1 }: StickyOptions = {}) {
-  let current: [number, number] | undefined;
+  // The domain shown, in the axis's units (decades on a log axis) and as returned.
+  let kept: { ends: [number, number]; domain: [number, number] } | undefined;
   const to = log ? Math.log10 : (v: number) => v;
   const from = log ? (v: number) => 10 ** v : (v: number) => v;
   return (needed: readonly [number, number]): [number, number] => {
     let [lo, hi] = [to(needed[0]), to(needed[1])];
-    if (!(Number.isFinite(lo) && Number.isFinite(hi))) return current ?? [from(0), from(1)];
+    if (!(Number.isFinite(lo) && Number.isFinite(hi))) return kept?.domain ?? [from(0), from(1)];
     if (hi - lo < minSpan) [lo, hi] = [(lo + hi - minSpan) / 2, (lo + hi + minSpan) / 2];
+    if (kept && fits(lo, hi, kept.ends, fill)) return kept.domain;
     // Ends rounded to a grid of about a third of the span, a 1-2-5 number (in decades on a log axis).
     const grid = niceSteps.find((s) => s >= (hi - lo) / 3) ?? niceSteps[niceSteps.length - 1];
     let [a, b] = [Math.floor(lo / grid) * grid, Math.ceil(hi / grid) * grid];
     if (b - a < minSpan) b = a + grid;
-    current = keepDomain([from(a), from(b)], [from(lo), from(hi)], current, { fill, log });
-    return current;
+    kept = { ends: [a, b], domain: [from(a), from(b)] };
+    return kept.domain;
   };
 }
 
-/** The extent of `values` rounded outwards to whole decades, at least one decade wide (for a log axis). */
-export function decadeDomain(values: readonly number[]): [number, number] {
-  if (values.length === 0) return [0.1, 10];
-  let [lo, hi] = [Infinity, -Infinity];
-  for (const v of values) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  const a = Math.floor(Math.log10(lo));
-  const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
-  return [10 ** a, 10 ** b];
+/** Whether the extent [lo, hi] lies inside `ends` and spans at least `fill` of them (in the axis's own units). */
+function fits(lo: number, hi: number, [a, b]: readonly [number, number], fill: number): boolean {
+  return b > a && lo >= a && hi <= b && hi - lo >= fill * (b - a);
 }
 
 /**
@@ -57,7 +54,8 @@ export function shownDomain(slot: Element | null | undefined, axis: "x" | "y"): 
 /**
  * The domain shown before (`previous`), while the data's extent lies inside it and spans at least `fill` of it (in
  * decades on a log axis); otherwise `fresh`. A slider that moves the data a little then keeps the axes drawn (a new
- * domain means a new base: axes drawn, inserted, laid out and painted again), and the axes do not jump as one drags.
+ * domain means new axes: a new base layer, or an axis drawn with the overlay, laid out and painted again), and the
+ * axes do not jump as one drags.
  */
 export function keepDomain(
   fresh: [number, number],
@@ -67,8 +65,7 @@ export function keepDomain(
 ): [number, number] {
   if (!previous || previous.length !== 2) return fresh;
   const f = log ? Math.log10 : (v: number) => v;
-  const [a, b] = [f(previous[0]), f(previous[1])];
   const [lo, hi] = [f(extent[0]), f(extent[1])];
-  if (!(b > a) || !Number.isFinite(lo) || !Number.isFinite(hi)) return fresh;
-  return lo >= a && hi <= b && hi - lo >= fill * (b - a) ? (previous as [number, number]) : fresh;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return fresh;
+  return fits(lo, hi, [f(previous[0]), f(previous[1])], fill) ? (previous as [number, number]) : fresh;
 }

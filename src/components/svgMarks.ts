@@ -1,11 +1,12 @@
 // The moving part of a layered figure (./layers.ts) drawn by hand, inside Plot render functions (a mark that is a
 // function): each Plot mark costs a fixed half millisecond or more here (channels, scales, styles), Plot's line a few
 // microseconds a point and Plot's dot an element per point, and an overlay redrawn on every slider move is made of
-// several of them. Inside one render function the same drawing is a few DOM calls and one path per run. Plot still
-// makes the SVG, its scales and its accessible name, so the overlay lines up with the base as before.
-// Everything that draws an overlay by hand uses this module: overlayMark (a drawing with scales), columnLines and
-// columnDots (runs from columns of numbers), appendLines and dotsPath (lines and dots in a drawing of one's own),
-// axisMark (an axis that moves with the data), and the small helpers below them.
+// several of them. Inside one render function the same drawing is a few DOM calls and one path per run, on the
+// scales and in the frame of the figure (made by Plot once per geometry, ./layers.ts's overlayPlot), so the overlay
+// lines up with the base.
+// Everything that draws an overlay by hand uses this module: appendLines and appendDots (lines, and a dot at each
+// point, all in one path), clipToFrame, overlayMark (a drawing with scales), columnLines and columnDots (the same as
+// marks, from columns of numbers), axisMark (an axis that moves with the data), and the small helpers below them.
 import type * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { plot } from "./plot.js";
@@ -28,8 +29,10 @@ export interface FastLineOptions {
   strokeDasharray?: string;
   /** "step-after": horizontal to the next x, then vertical, as Plot's curve of that name. */
   curve?: "linear" | "step-after";
-  /** Clip to the frame (the plotting area inside the margins). */
-  clip?: boolean;
+  /** A wider line under each one (a white casing that lifts it off a contour map), drawn from the same path data. */
+  casing?: { stroke: string; strokeWidth: number; strokeOpacity?: number };
+  /** What the scales depend on: a series with a `memo` object keeps its path data for as long as this stays the same. */
+  view?: string;
 }
 
 type Scale = (value: number) => number;
@@ -85,14 +88,13 @@ export interface Draw {
   dimensions: Plot.Dimensions;
   /** Creates an SVG element with these attributes (null and undefined ones left out), appended to `parent`. */
   el(tag: string, attrs: Attrs, parent: Element, text?: string): SVGElement;
-  /**
-   * Lines, one path per series (pathData); clipped to the frame with `clip`. A series with a `memo`
-   * object keeps its path data with that object, for as long as `view` (what the scales depend on) stays the same.
-   */
-  lines(series: readonly (FastSeries & { memo?: object })[], options: FastLineOptions & { view?: string }, parent: Element): void;
+  /** Lines, one path per series (appendLines); clipped to the frame with `clip`. */
+  lines(series: readonly LineSeries[], options: FastLineOptions & { clip?: boolean }, parent: Element): void;
+  /** A dot at each point, all in one path (appendDots). */
+  dots(xs: ArrayLike<number>, ys: ArrayLike<number>, options: DotOptions, parent: Element): void;
   /** The path of a d3 symbol ("diamond2", …) of radius r, as Plot's dot draws it, centred on 0,0. */
   symbol(name: "diamond2" | "times" | "circle", r: number): string;
-  /** A group in `parent` whose contents are clipped to the frame (as Plot's `clip: "frame"`). */
+  /** A group in `parent` whose contents are clipped to the frame (clipToFrame). */
   clipped(parent: Element): SVGElement;
 }
 
@@ -110,13 +112,13 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
       parent.append(node);
       return node;
     };
-    const x = scales.x as (v: number) => number;
-    const y = scales.y as (v: number) => number;
-    const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
-    const frameSize = [Math.max(0, width - marginLeft - marginRight), Math.max(0, height - marginTop - marginBottom)];
-    // A nested SVG as large as the frame, viewing the same coordinates, clips what it holds to the frame.
-    const clipped = (parent: Element) =>
-      el("svg", { x: marginLeft, y: marginTop, width: frameSize[0], height: frameSize[1], viewBox: `${marginLeft} ${marginTop} ${frameSize[0]} ${frameSize[1]}` }, parent);
+    const x = scales.x as Scale;
+    const y = scales.y as Scale;
+    const clipped = (parent: Element) => {
+      const frame = clipToFrame(doc, dimensions);
+      parent.append(frame);
+      return frame;
+    };
     const g = doc.createElementNS(svgNs, "g") as SVGGElement;
     draw(
       {
@@ -125,8 +127,11 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
         dimensions,
         el,
         clipped,
-        lines(series, options, parent) {
-          appendLines(doc, options.clip ? clipped(parent) : parent, series, x, y, options);
+        lines(series, { clip, ...options }, parent) {
+          appendLines(doc, clip ? clipped(parent) : parent, series, x, y, options);
+        },
+        dots(xs, ys, options, parent) {
+          appendDots(doc, parent, xs, ys, x, y, options);
         },
         symbol(name, r) {
           const key = `${name} ${r}`;
@@ -142,13 +147,23 @@ export function overlayMark(draw: (d: Draw, g: SVGGElement) => void): Plot.Rende
 }
 
 /**
- * Appends a line through each series to `parent`: one path each, in tenths of a pixel as integers (see pathData), in a
- * group scaled back to pixels. A series with a `memo` object keeps its path data with that object, for as long as
- * `options.view` (what the scales depend on) stays the same.
+ * A nested SVG as large as the frame (the plotting area inside the margins), viewing the same coordinates: what it
+ * holds is clipped to the frame, as by Plot's `clip: "frame"`, without a clipPath and an id.
  */
-export function appendLines(doc: Document, parent: Element, series: readonly (FastSeries & { memo?: object })[], x: Scale, y: Scale, options: FastLineOptions & { view?: string }): void {
-  const { stroke = "currentColor", strokeWidth = 1.5, strokeOpacity, strokeDasharray, curve = "linear" } = options;
-  const group = element(doc, "g", {
+export function clipToFrame(doc: Document, dimensions: Plot.Dimensions): SVGElement {
+  const { x, y, width, height } = frameOf(dimensions);
+  const [w, h] = [Math.max(0, width), Math.max(0, height)];
+  return element(doc, "svg", { x, y, width: w, height: h, viewBox: `${x} ${y} ${w} ${h}` });
+}
+
+export type LineSeries = FastSeries & {
+  /** An object the path data is kept with, for as long as the options' `view` stays the same. */
+  memo?: object;
+};
+
+/** A group drawing its paths in tenths of a pixel, as integers (see pathData), scaled back to pixels. */
+function tenthsGroup(doc: Document, stroke: string, strokeWidth: number, strokeOpacity: number | undefined, strokeDasharray?: string): SVGElement {
+  return element(doc, "g", {
     transform: `scale(${1 / unit})`,
     fill: "none",
     stroke,
@@ -158,20 +173,60 @@ export function appendLines(doc: Document, parent: Element, series: readonly (Fa
     "stroke-linejoin": "round",
     "stroke-linecap": "round",
   });
+}
+
+/**
+ * Appends a line through each series to `parent`: one path each (pathData), over its casing if the options give one.
+ * A series with a `memo` object keeps its path data with that object, for as long as `options.view` stays the same.
+ */
+export function appendLines(doc: Document, parent: Element, series: readonly LineSeries[], x: Scale, y: Scale, options: FastLineOptions): void {
+  const { stroke = "currentColor", strokeWidth = 1.5, strokeOpacity, strokeDasharray, curve = "linear", casing, view } = options;
+  const casingGroup = casing && tenthsGroup(doc, casing.stroke, casing.strokeWidth, casing.strokeOpacity);
+  const group = tenthsGroup(doc, stroke, strokeWidth, strokeOpacity, strokeDasharray);
+  if (casingGroup) parent.append(casingGroup);
   parent.append(group);
+  const memoView = `${view} ${curve}`;
   for (const s of series) {
     let d: string;
-    const memo = s.memo && options.view !== undefined ? memos.get(s.memo) : undefined;
-    if (memo && memo.view === `${options.view} ${curve}`) d = memo.d;
+    const memo = s.memo && view !== undefined ? memos.get(s.memo) : undefined;
+    if (memo && memo.view === memoView) d = memo.d;
     else {
       d = pathData(s.xs, s.ys, x, y, curve);
-      if (s.memo && options.view !== undefined) memos.set(s.memo, { view: `${options.view} ${curve}`, d });
+      if (s.memo && view !== undefined) memos.set(s.memo, { view: memoView, d });
     }
     if (!d) continue;
+    casingGroup?.append(element(doc, "path", { d }));
     const path = element(doc, "path", { d, stroke: s.stroke });
     if (s.title) path.append(Object.assign(element(doc, "title"), { textContent: s.title }));
     group.append(path);
   }
+}
+
+export interface DotOptions {
+  fill: string;
+  /** The radius in pixels (default 2.5). */
+  r?: number;
+  /** A ring: fill "none" and a stroke. */
+  stroke?: string;
+  strokeWidth?: number;
+}
+
+/**
+ * Appends a dot of radius `r` at each point to `parent`, all in one path of arcs (in tenths of a pixel, as integers):
+ * drawn after a line, a dot at every vertex. Much cheaper to paint than markers at the line's vertices, which
+ * Chromium instantiates and paints one by one, or than an element per dot. Points off their scale are left out.
+ */
+export function appendDots(doc: Document, parent: Element, xs: ArrayLike<number>, ys: ArrayLike<number>, x: Scale, y: Scale, { fill, r = 2.5, stroke, strokeWidth }: DotOptions): void {
+  // A circle as two arcs from its leftmost point.
+  const ru = Math.round(r * unit);
+  const arcs = `a${ru},${ru} 0 1,0 ${2 * ru},0a${ru},${ru} 0 1,0 ${-2 * ru},0`;
+  let d = "";
+  for (let i = 0; i < xs.length; ++i) {
+    const px = Math.round(x(xs[i]) * unit);
+    const py = Math.round(y(ys[i]) * unit);
+    if (Number.isFinite(px) && Number.isFinite(py)) d += "M" + (px - ru) + "," + py + arcs;
+  }
+  if (d) parent.append(element(doc, "path", { d, fill, stroke: stroke ?? "none", "stroke-width": strokeWidth && strokeWidth * unit, transform: `scale(${1 / unit})` }));
 }
 
 /**
@@ -204,62 +259,15 @@ export interface ColumnSeries {
   stroke: string;
 }
 
-export interface ColumnLineOptions {
-  strokeWidth?: number;
-  strokeOpacity?: number;
-  /** A wider line under each one (a white casing that lifts it off a contour map). */
-  casing?: { stroke: string; strokeWidth: number; strokeOpacity?: number };
-  /** Clip to the frame (the plotting area inside the margins). */
-  clip?: boolean;
-}
-
-let clipIds = 0;
-
-/** Clips `g` to the frame (the plotting area inside the margins), with a clipPath of its own. */
-function clipToFrame(g: SVGGElement, dimensions: Plot.Dimensions, document: Document): void {
-  const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
-  const id = `downhill-column-clip-${++clipIds}`;
-  const clipPath = document.createElementNS(svgNs, "clipPath");
-  clipPath.id = id;
-  const rect = document.createElementNS(svgNs, "rect");
-  for (const [name, value] of [["x", marginLeft], ["y", marginTop], ["width", width - marginLeft - marginRight], ["height", height - marginTop - marginBottom]] as const) {
-    rect.setAttribute(name, String(value));
-  }
-  clipPath.append(rect);
-  g.append(clipPath);
-  g.setAttribute("clip-path", `url(#${id})`);
-}
-
-/**
- * The group a column mark draws into (named as Plot names its mark's group, "line" or "dot"; clipped to the frame
- * with `clip`), and inside it the group for coordinates in tenths of a pixel, as integers (see pathData), under a
- * scale(0.1).
- */
-function columnGroup(document: Document, dimensions: Plot.Dimensions, clip: boolean, attributes: Attrs) {
-  const g = element(document, "g", attributes) as SVGGElement;
-  if (clip) clipToFrame(g, dimensions, document);
-  const scaled = element(document, "g", { transform: `scale(${1 / unit})` });
-  g.append(scaled);
-  return { g, scaled };
-}
-
-/** A mark drawing each series as a line in its own colour, on the plot's x and y scales (which other marks must define). */
-export function columnLines(series: readonly ColumnSeries[], { strokeWidth = 1.5, strokeOpacity = 1, casing, clip = false }: ColumnLineOptions = {}): Plot.RenderFunction {
+/** A mark drawing each series as a line in its own colour (appendLines), on the plot's x and y scales (which other marks must define). */
+export function columnLines(series: readonly ColumnSeries[], { clip = false, ...options }: Omit<FastLineOptions, "stroke" | "view"> & { clip?: boolean } = {}): Plot.RenderFunction {
   return (_index, scales, _values, dimensions, context) => {
     if (!scales.x || !scales.y) return null; // no x or y scale: nothing to place the lines on
-    const document = context.document;
-    const { g, scaled } = columnGroup(document, dimensions, clip, { "aria-label": "line", fill: "none", "stroke-linejoin": "round", "stroke-linecap": "round" });
-    const x = scales.x as Scale;
-    const y = scales.y as Scale;
-    const line = (d: string, stroke: string, width: number, opacity: number) => {
-      scaled.append(element(document, "path", { d, stroke, "stroke-width": width * unit, "stroke-opacity": opacity !== 1 ? opacity : null }));
-    };
-    for (const s of series) {
-      const d = pathData(s.x, s.y, x, y);
-      if (!d) continue;
-      if (casing) line(d, casing.stroke, casing.strokeWidth, casing.strokeOpacity ?? 1);
-      line(d, s.stroke, strokeWidth, strokeOpacity);
-    }
+    const doc = context.document;
+    // Named as Plot names its line mark's group.
+    const g = element(doc, "g", { "aria-label": "line" });
+    const target = clip ? g.appendChild(clipToFrame(doc, dimensions)) : g;
+    appendLines(doc, target, series.map((s) => ({ xs: s.x, ys: s.y, stroke: s.stroke })), scales.x as Scale, scales.y as Scale, options);
     return g;
   };
 }
@@ -270,43 +278,16 @@ export interface ColumnDotSeries {
   fill: string;
 }
 
-/**
- * A mark drawing a filled dot at each point, one SVG path per series (what Plot.dot draws with a constant fill, as
- * one element instead of one circle a point: the browser styles and lays out each element of an overlay anew on every
- * move). Points off their scale are left out; with `clip`, dots are cut at the frame.
- */
+/** A mark drawing a filled dot at each point (appendDots), one path per series; with `clip`, dots are cut at the frame. */
 export function columnDots(series: readonly ColumnDotSeries[], { r = 2.5, clip = false }: { r?: number; clip?: boolean } = {}): Plot.RenderFunction {
   return (_index, scales, _values, dimensions, context) => {
     if (!scales.x || !scales.y) return null;
-    const document = context.document;
-    const { g, scaled } = columnGroup(document, dimensions, clip, { "aria-label": "dot", stroke: "none" });
-    const x = scales.x as Scale;
-    const y = scales.y as Scale;
-    // A circle as two arcs from its leftmost point.
-    const ru = Math.round(r * unit);
-    const arcs = `a${ru},${ru} 0 1,0 ${2 * ru},0a${ru},${ru} 0 1,0 ${-2 * ru},0`;
-    for (const s of series) {
-      let d = "";
-      for (let i = 0; i < s.x.length; ++i) {
-        const px = Math.round(x(s.x[i]) * unit);
-        const py = Math.round(y(s.y[i]) * unit);
-        if (Number.isFinite(px) && Number.isFinite(py)) d += "M" + (px - ru) + "," + py + arcs;
-      }
-      if (d) scaled.append(element(document, "path", { fill: s.fill, d }));
-    }
+    const doc = context.document;
+    const g = element(doc, "g", { "aria-label": "dot" });
+    const target = clip ? g.appendChild(clipToFrame(doc, dimensions)) : g;
+    for (const s of series) appendDots(doc, target, s.x, s.y, scales.x as Scale, scales.y as Scale, { fill: s.fill, r });
     return g;
   };
-}
-
-/**
- * A dot of radius `r` at each of `pixels` (two arcs each), all in one path: drawn after a line, a dot at every vertex.
- * Much cheaper to paint than markers at the line's vertices, which Chromium instantiates and paints one by one.
- */
-export function dotsPath(doc: Document, pixels: readonly (readonly [number, number])[], fill: string, r = 2.5): SVGElement {
-  const arcs = `a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
-  let d = "";
-  for (const [x, y] of pixels) if (Number.isFinite(x) && Number.isFinite(y)) d += `M${(x - r).toFixed(1)},${y.toFixed(1)}${arcs}`;
-  return element(doc, "path", { d, fill, stroke: "none" });
 }
 
 /** The frame of a Plot figure, in its pixels. */

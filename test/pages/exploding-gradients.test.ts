@@ -6,7 +6,8 @@ import { chainObjective, layerGradientNorms, layerNorms, perLayerFactor } from "
 import { testFunctions } from "../../lib/objectives/testFunctions.js";
 import type { ChainSpec } from "../../lib/analysis/deepChain.js";
 import type { RunSpec } from "../../lib/types.js";
-import { decadeDomain, stickyDomain } from "../../src/components/stickyDomain.js";
+import { coarseLogDomain } from "../../src/components/coarseDomain.js";
+import { stickyDomain } from "../../src/components/stickyDomain.js";
 
 const chain = (spec: Partial<ChainSpec>): ChainSpec => ({ depth: 20, width: 8, activation: "linear", weightScale: 1.5, seed: 1, ...spec });
 
@@ -81,7 +82,7 @@ describe("the cliff", () => {
 
 describe("the charts' axes", () => {
   it("a log axis in whole decades keeps its domain while the norms fit and fill it, and jumps when they do not", () => {
-    expect(decadeDomain([0.3, 2e6])).toEqual([0.1, 1e7]);
+    expect(coarseLogDomain([0.3, 2e6])).toEqual([0.1, 1e7]);
     const axis = stickyDomain({ log: true });
     const first = axis([0.1, 1e7]);
     expect(first[0]).toBeLessThanOrEqual(0.1);

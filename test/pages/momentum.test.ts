@@ -7,7 +7,8 @@ import { velocityArrows } from "../../src/components/VelocityArrows.js";
 import { fromLogPosition } from "../../src/components/inputs.js";
 import { mapBetas, mapLrs, mapOptions, packCells, sliderKappas, tableMap, tableSpec, unpackCells, type MapTable } from "../../src/components/momentumMapTable.js";
 import { RavineContour, ravineKappa, ravineLevels } from "../../src/components/RavineContour.js";
-import { LossChart, coarseDomain } from "../../src/components/LossChart.js";
+import { LossChart } from "../../src/components/LossChart.js";
+import { widenLogDomain } from "../../src/components/coarseDomain.js";
 import { cachedGrid, contourLevels } from "../../src/components/contourGrid.js";
 import { optimizerSurface } from "../../src/components/OptimizerSurface.js";
 
@@ -195,9 +196,9 @@ describe("Momentum page", () => {
   });
 
   it("the loss chart's log axis is rounded to five decades below, so nearby runs share it", () => {
-    expect(coarseDomain([1e-13, 100], 5)).toEqual([1e-15, 100]);
-    expect(coarseDomain([1e-10, 1e3], 5)).toEqual([1e-10, 1e3]);
-    expect(coarseDomain([1e-3, 1e37], 5)).toEqual([1e-5, 1e40]);
+    expect(widenLogDomain([1e-13, 100], 5)).toEqual([1e-15, 100]);
+    expect(widenLogDomain([1e-10, 1e3], 5)).toEqual([1e-10, 1e3]);
+    expect(widenLogDomain([1e-3, 1e37], 5)).toEqual([1e-5, 1e40]);
     const objective = { name: "ravine", params: { kappa: 25 } } as const;
     const chart = (lr: number) => LossChart([{ trace: runOptimizer({ objective, start, optimizer: { name: "momentum", lr, beta: 0.8 }, steps: 100 }), label: "momentum" }], { width: 640, height: 240, logScale: true, decades: 5 });
     expect(chart(0.07).baseKey).toBe(chart(0.06).baseKey);

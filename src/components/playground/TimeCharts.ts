@@ -7,7 +7,8 @@ import * as d3 from "d3";
 import { legend } from "../plot.js";
 import { FigureSlot, layeredPlot, stackLayers, type FigureSlotElement, type LayeredFigure } from "../layers.js";
 import type { Trace } from "../../lib/index.js";
-import { decadeDomain, keepDomain } from "../stickyDomain.js";
+import { coarseLogDomain } from "../coarseDomain.js";
+import { keepDomain } from "../stickyDomain.js";
 import { seriesColorScale, type Series } from "../series.js";
 import { learningRateSummary, seriesSummary } from "../summaries.js";
 import { thinSteps, type StepValue } from "./thin.js";
@@ -38,7 +39,7 @@ function roundUp(v: number): number {
 /** A y domain holding every value, rounded outwards (whole decades on a log axis) so that nearby runs share it. */
 export function panelDomain(rows: readonly StepValue[], log: boolean): [number, number] {
   const values = rows.map((r) => r.value);
-  if (log) return decadeDomain(values);
+  if (log) return coarseLogDomain(values);
   if (values.length === 0) return [0, 1];
   const [lo, hi] = d3.extent(values) as [number, number];
   const top = hi > 0 ? roundUp(hi) : 1;
