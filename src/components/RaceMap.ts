@@ -10,7 +10,7 @@ import { toSeries, type TraceInput } from "./series.js";
 import { seriesSummary } from "./summaries.js";
 import type { Surface } from "./contourGrid.js";
 
-/** Runs up to this many steps show one dot per step: the race's default budget of 150 keeps them (ContourPlot's paths stop at 100). */
+/** Runs of up to this many points show one dot per step (ContourPlot's paths stop at 100; pages may pass their own). */
 const MAX_DOTTED_STEPS = 150;
 
 type Scale = { apply(v: number): number; invert(v: number): number };
