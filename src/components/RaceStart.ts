@@ -88,7 +88,7 @@ export function RaceStart({ value, box }: { value: [number, number]; box: Box })
   });
 
   root.show = (next: Element) => {
-    slot.show(next);
+    slot.show(() => next);
     figure = next as Scaled;
     // A layered figure's overlay: the slot may have moved it into the figure already shown.
     svg = isLayeredFigure(next) ? (next.overlay as SVGSVGElement) : next instanceof SVGSVGElement ? next : next.querySelector("svg");

@@ -3,7 +3,7 @@
 // per sweep, and `figure.mark(lr)` moves the rule of the current η in place. Show it in a FigureSlot from a cell that
 // does not depend on η, and call `mark` from one that does:
 //
-//     stripFigure.show(strip = RegimeStrip(spans, {width, boundaries}));   // reruns when the sweep changes
+//     const strip = RegimeStrip(spans, {width, boundaries}); stripFigure.show(() => strip);   // reruns when the sweep changes
 //     strip.mark(eta);                                                     // reruns when η moves
 import * as Plot from "@observablehq/plot";
 import { layeredPlot, type LayeredFigure } from "./layers.js";

@@ -37,10 +37,10 @@ export function RegressionDragFigure({ point, xDomain, yDomain, render, name, xL
   const slot = FigureSlot();
   root.append(slot);
   let chart = render(point) as PlotChart;
-  slot.show(chart);
+  slot.show(() => chart);
   const redraw = () => {
     chart = render(point) as PlotChart;
-    slot.show(chart);
+    slot.show(() => chart);
   };
 
   const clamp = (v: number, [lo, hi]: [number, number]) => Math.min(hi, Math.max(lo, v));

@@ -51,8 +51,10 @@ export function ScheduleMap(surface: Surface, trace: Trace, options: ScheduleMap
  * (the copy of a contour map costs more than its whole overlay).
  */
 export function showScheduleMap(slot: FigureSlotElement, surface: Surface, trace: Trace, options: ScheduleMapOptions): void {
-  const shown = slot.firstElementChild;
-  slot.show(buildMap(surface, trace, options, (key) => !(isLayeredFigure(shown) && shown.baseKey === key)));
+  slot.show(() => {
+    const shown = slot.firstElementChild;
+    return buildMap(surface, trace, options, (key) => !(isLayeredFigure(shown) && shown.baseKey === key));
+  });
 }
 
 function buildMap(surface: Surface, trace: Trace, options: ScheduleMapOptions, needsBase: (key: string) => boolean): LayeredFigure {

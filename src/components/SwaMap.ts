@@ -111,7 +111,7 @@ export function SwaMap(surface: Surface, options: SwaMapOptions): SwaMapFigure {
 export function showSwaMap(slot: FigureSlotElement, surface: Surface, options: SwaMapOptions): void {
   const shown = slot.firstElementChild;
   const figure = buildMap(surface, options, (key) => !(isLayeredFigure(shown) && shown.baseKey === key), shown);
-  if (figure) slot.show(figure);
+  if (figure) slot.show(() => figure);
   const transform = shiftTransform(baseTemplate(surface, options.domain, options.width ?? 640, reachOf(options)).perUnit, options.shift);
   for (const g of slot.querySelectorAll("g.swa-shifted")) if (g.getAttribute("transform") !== transform) g.setAttribute("transform", transform);
 }

@@ -3,7 +3,7 @@
 // the sweep's runs over them once per sweep, and `figure.mark(lr)` moves the rule of the current η in place. Show it
 // in a FigureSlot from a cell that does not depend on η, and call `mark` from one that does:
 //
-//     sweepFigure.show(chart = SweepChart(sweep, {width, lossRange}));   // reruns when the sweep changes
+//     const chart = SweepChart(sweep, {width, lossRange}); sweepFigure.show(() => chart);   // reruns when the sweep changes
 //     chart.mark(eta);                                                   // reruns when η moves
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";

@@ -2,7 +2,7 @@
 // Layered figures: a base drawn once per key and an overlay drawn per call, aligned; a FigureSlot that swaps only
 // the overlay when the base is the same.
 import * as Plot from "@observablehq/plot";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FigureSlot, hashNumbers, layeredPlot, layerMargins, type LayeredFigure } from "../../src/components/layers.js";
 
 const chart = (points: number[][], { label = "a", width = 400, yMax = 10 } = {}) =>
@@ -78,10 +78,10 @@ describe("FigureSlot", () => {
   it("swaps only the overlay (and legend) for a figure with the same base", () => {
     const slot = FigureSlot();
     const first = chart([[0, 0], [10, 10]]);
-    slot.show(first);
+    slot.show(() => first);
     const base = slot.querySelector("svg[aria-hidden]");
     const second = chart([[0, 5], [10, 5]], { label: "b" });
-    slot.show(second);
+    slot.show(() => second);
     expect(slot.querySelector("svg[aria-hidden]")).toBe(base);
     expect(slot.querySelector("svg[aria-label]")).toBe(second.overlay);
     expect(slot.querySelectorAll("svg[aria-label]").length).toBe(1);
@@ -89,10 +89,10 @@ describe("FigureSlot", () => {
     // The same legend again: the one shown stays; another one replaces it, and only one is shown.
     const shown = slot.firstElementChild as LayeredFigure;
     const legend = shown.legend;
-    slot.show(chart([[0, 1], [10, 1]], { label: "b" }));
+    slot.show(() => chart([[0, 1], [10, 1]], { label: "b" }));
     expect(shown.legend).toBe(legend);
     expect(slot.contains(legend)).toBe(true);
-    slot.show(chart([[0, 1], [10, 1]], { label: "c" }));
+    slot.show(() => chart([[0, 1], [10, 1]], { label: "c" }));
     expect(shown.legend).not.toBe(legend);
     expect(slot.contains(legend)).toBe(false);
     expect(shown.legend?.textContent).toContain("c");
@@ -102,21 +102,58 @@ describe("FigureSlot", () => {
   it("never copies the base of a figure whose overlay it swaps in; a figure put on the page gets its copy", () => {
     const slot = FigureSlot();
     document.body.append(slot);
-    slot.show(chart([[0, 0]]));
+    slot.show(() => chart([[0, 0]]));
     expect(slot.querySelector("downhill-layer-copy")).toBeNull();
     expect(slot.querySelector("svg[aria-hidden]")).not.toBeNull();
     const next = chart([[0, 1]]);
-    slot.show(next);
+    slot.show(() => next);
     expect(next.querySelector("downhill-layer-copy")).not.toBeNull(); // left as it was: no copy made
     expect(next.base.tagName.toLowerCase()).toBe("svg"); // reading it makes it
     slot.remove();
   });
 
+  it("off screen, makes a new figure only when it comes near the viewport or the slider rests; the first at once", () => {
+    let report: (entries: { target: Element; isIntersecting: boolean }[]) => void = () => {};
+    vi.stubGlobal("IntersectionObserver", class {
+      constructor(callback: typeof report) {
+        report = callback;
+      }
+      observe() {}
+    });
+    vi.useFakeTimers();
+    try {
+      const slot = FigureSlot();
+      const first = chart([[0, 0]]);
+      slot.show(() => first);
+      expect(slot.firstElementChild).toBe(first);
+      report([{ target: slot, isIntersecting: false }]);
+      let made = 0;
+      const next = () => (++made, chart([[0, 0]], { yMax: 20 }));
+      slot.show(next);
+      slot.show(next);
+      expect(made).toBe(0);
+      expect(slot.firstElementChild).toBe(first);
+      vi.advanceTimersByTime(1000); // at rest: the last one asked for is made, once
+      expect(made).toBe(1);
+      expect(slot.firstElementChild).not.toBe(first);
+      slot.show(next);
+      report([{ target: slot, isIntersecting: true }]); // scrolled near: made now
+      expect(made).toBe(2);
+      vi.advanceTimersByTime(1000);
+      expect(made).toBe(2);
+      slot.show(next); // near: made at once
+      expect(made).toBe(3);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("replaces the whole figure when the base differs", () => {
     const slot = FigureSlot();
-    slot.show(chart([[0, 0]]));
+    slot.show(() => chart([[0, 0]]));
     const other = chart([[0, 0]], { yMax: 20 });
-    slot.show(other);
+    slot.show(() => other);
     expect(slot.firstElementChild).toBe(other);
   });
 });

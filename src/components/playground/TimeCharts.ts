@@ -181,7 +181,7 @@ export function TimeCharts({ width: available, logScale }: { width: number; logS
       // The axes are copied only if they go on the page (a slot showing them already takes the overlay only).
       const axesFigure = template;
       const figure = stackLayers(() => axesFigure.base.cloneNode(true) as Element, overlay, template.baseKey, chartWidth);
-      slots[i].show(figure);
+      slots[i].show(() => figure);
       // The overlay shown: the figure's own, or the one the slot moved into the figure already there.
       figure.overlay.append(cursors[i]);
       return figure;
