@@ -314,6 +314,8 @@ export function hoverTitle(doc: Document, dimensions: Plot.Dimensions, describe:
   return hover;
 }
 
+const axes = new Map<string, SVGElement>();
+
 /**
  * An axis (ticks, labels) and its grid as Plot draws them — on y a tick every 35 pixels or so, on x every 80 — for an
  * axis whose domain changes on most moves: drawn with the overlay, it spares the figure a new base layer. `ticks` is
@@ -326,13 +328,24 @@ export function axisMark(
   return (_index, scales, _values, dimensions, context) => {
     const doc = context.document;
     type Format = (value: number) => string;
-    const scale = scales[axis] as unknown as ((value: number) => number) & { ticks(count: number): number[]; tickFormat(count: number, specifier?: string | Format): Format };
+    const scale = scales[axis] as unknown as ((value: number) => number) & {
+      ticks(count: number): number[];
+      tickFormat(count: number, specifier?: string | Format): Format;
+      domain(): number[];
+      range(): number[];
+    };
     const { width, height, marginTop, marginRight, marginBottom, marginLeft } = dimensions;
     const [bottom, right] = [height - marginBottom, width - marginRight];
     const count = tickCount ?? (axis === "y" ? (bottom - marginTop) / 35 : (right - marginLeft) / 80);
     // As Plot: the scale's own tick format (with the precision the ticks need; on a log axis, blank between powers of
     // ten when they would crowd), or a function given for a linear axis.
-    const label = typeof tickFormat === "function" && !log ? tickFormat : scale.tickFormat(count, tickFormat);
+    const formatted = typeof tickFormat === "function" && !log;
+    // An axis is drawn once per domain and frame and copied after that (a format given as a function is not part of
+    // the key: such an axis is drawn every time).
+    const key = formatted ? undefined : `${axis} ${log} ${scale.domain()} ${scale.range()} ${count} ${tickFormat} ${marginLeft} ${marginTop} ${right} ${bottom}`;
+    const drawn = key === undefined ? undefined : axes.get(key);
+    if (drawn) return drawn.cloneNode(true) as SVGElement;
+    const label = formatted ? tickFormat : scale.tickFormat(count, tickFormat);
     const g = element(doc, "g", { "aria-hidden": "true" });
     const grid = element(doc, "g", { stroke: "currentColor", "stroke-opacity": 0.1 });
     const tickGroup = element(doc, "g", { fill: "none", stroke: "currentColor", transform: axis === "y" ? "translate(0,0.5)" : "translate(0.5,0)" });
@@ -356,6 +369,11 @@ export function axisMark(
     grid.append(element(doc, "path", { d: gridPath }));
     tickGroup.append(element(doc, "path", { d: tickPath }));
     g.append(grid, tickGroup, labels);
-    return g as unknown as SVGElement;
+    if (key !== undefined) {
+      if (axes.size >= 128) axes.delete(axes.keys().next().value!);
+      axes.set(key, g);
+      return g.cloneNode(true) as SVGElement;
+    }
+    return g;
   };
 }
