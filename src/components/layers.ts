@@ -4,6 +4,7 @@
 // the base it already shows when a new figure has the same one, and swaps only the overlay.
 import type * as Plot from "@observablehq/plot";
 import { legend, plot } from "./plot.js";
+import { whenNear } from "./nearViewport.js";
 import { axisMark } from "./svgMarks.js";
 
 type PlotFigure = ReturnType<typeof Plot.plot>;
@@ -249,28 +250,6 @@ export type FigureSlotElement = HTMLDivElement & {
   show(make: () => Node): void;
 };
 
-/** How long after the last deferred show a slot off screen makes its figure anyway: a slider at rest. */
-const catchUpMs = 400;
-
-/** Slots near the viewport (within a quarter of its height), as an IntersectionObserver last reported them. */
-const nearViewport = new WeakMap<Element, boolean>();
-const whenNear = new WeakMap<Element, () => void>();
-let observer: IntersectionObserver | undefined;
-function observe(slot: Element, onNear: () => void): void {
-  if (typeof IntersectionObserver === "undefined") return; // every slot counts as near
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        nearViewport.set(entry.target, entry.isIntersecting);
-        if (entry.isIntersecting) whenNear.get(entry.target)?.();
-      }
-    },
-    { rootMargin: "25% 0px" },
-  );
-  whenNear.set(slot, onNear);
-  observer.observe(slot);
-}
-
 /**
  * A place on the page that keeps its figure between redraws. A page displays it once and shows each new figure in
  * it from the cell that computes the figure, as a function that makes it:
@@ -281,34 +260,15 @@ function observe(slot: Element, onNear: () => void): void {
  * A cell that returned the figure instead would have the page remove the old one and insert the new one, and the
  * browser would style, lay out and paint all of it again, base and axes included.
  *
- * A slot off screen (by more than a quarter of the viewport's height) makes a new figure only when it comes near, or when
- * no new one has been asked for in a while (a slider at rest): a slider drives every figure of a page, and those off
- * screen then cost its drag nothing. The first figure is made at once, wherever the slot is.
+ * A slot off screen makes a new figure only when it comes near the viewport, or when the slider rests (./nearViewport.ts
+ * whenNear): the figures off screen then cost a drag nothing. The first figure is made at once, wherever the slot is.
  */
 export function FigureSlot(): FigureSlotElement {
   const slot = document.createElement("div") as unknown as FigureSlotElement;
   slot.className = "downhill-figure-slot";
   let current: Node | undefined;
-  let pending: (() => Node) | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const makePending = () => {
-    clearTimeout(timer);
-    const make = pending;
-    pending = undefined;
-    if (make) put(make());
-  };
-  observe(slot, makePending);
-  slot.show = (make: () => Node) => {
-    if (current !== undefined && nearViewport.get(slot) === false) {
-      pending = make;
-      clearTimeout(timer);
-      timer = setTimeout(makePending, catchUpMs);
-      return;
-    }
-    pending = undefined;
-    clearTimeout(timer);
-    put(make());
-  };
+  // The first call observes the slot, and (its distance unknown yet) makes the figure at once.
+  slot.show = (make: () => Node) => whenNear(slot, () => put(make()));
   const put = (node: Node) => {
     if (node === current) return;
     if (isLayeredFigure(current) && isLayeredFigure(node) && current.baseKey === node.baseKey) {

@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it, vi } from "vitest";
 import { FigureSlot, hashNumbers, layeredPlot, layerMargins, type LayeredFigure } from "../../src/components/layers.js";
+import { nearValue } from "../../src/components/nearViewport.js";
 
 const chart = (points: number[][], { label = "a", width = 400, yMax = 10 } = {}) =>
   layeredPlot({
@@ -112,7 +113,7 @@ describe("FigureSlot", () => {
     slot.remove();
   });
 
-  it("off screen, makes a new figure only when it comes near the viewport or the slider rests; the first at once", () => {
+  it("off screen, makes a new figure only when it comes near the viewport or the slider rests; the first at once", async () => {
     let report: (entries: { target: Element; isIntersecting: boolean }[]) => void = () => {};
     vi.stubGlobal("IntersectionObserver", class {
       constructor(callback: typeof report) {
@@ -126,6 +127,7 @@ describe("FigureSlot", () => {
       const first = chart([[0, 0]]);
       slot.show(() => first);
       expect(slot.firstElementChild).toBe(first);
+      slot.show(() => first); // the slot is now observed
       report([{ target: slot, isIntersecting: false }]);
       let made = 0;
       const next = () => (++made, chart([[0, 0]], { yMax: 20 }));
@@ -143,6 +145,21 @@ describe("FigureSlot", () => {
       expect(made).toBe(2);
       slot.show(next); // near: made at once
       expect(made).toBe(3);
+      // A value for a cell shown only near an element: at once while near, else once near or at rest.
+      const element = document.createElement("div");
+      expect(nearValue(element, 1)).toBe(1);
+      report([{ target: element, isIntersecting: false }]);
+      const later = nearValue(element, 2);
+      expect(later).toBeInstanceOf(Promise);
+      report([{ target: element, isIntersecting: true }]);
+      await expect(later).resolves.toBe(2);
+      report([{ target: element, isIntersecting: false }]);
+      const superseded = nearValue(element, 3);
+      const atRest = nearValue(element, 4);
+      // The value a later call supersedes is settled at once: a cell's next value waits for its last one.
+      await expect(superseded).resolves.toBe(3);
+      vi.advanceTimersByTime(1000);
+      await expect(atRest).resolves.toBe(4);
     } finally {
       vi.useRealTimers();
       vi.unstubAllGlobals();
