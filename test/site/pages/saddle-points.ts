@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 
-/** Runs after the generic checks on /saddle-points: the Hessian probe classifies the clicked point. */
+/** Runs after the generic checks on /saddle-points: the Hessian probe classifies the clicked point, a maximum too. */
 export default async function check(page: Page): Promise<void> {
   const probe = page.locator(".downhill-point-input").first();
   const verdict = () => page.locator("p", { hasText: "the gradient has length" }).first().textContent();
@@ -18,4 +18,7 @@ export default async function check(page: Page): Promise<void> {
   await page.keyboard.press("Home");
   await page.waitForTimeout(300);
   if (!(await verdict())?.includes("critical point, and the Hessian test says: saddle")) throw new Error(`Home should return to the saddle, got: ${await verdict()}`);
+  // Himmelblau's function has a maximum in the middle: at the origin the curvature is a maximum's.
+  await page.getByLabel("surface to probe").selectOption({ label: "Himmelblau (minima, saddles and a maximum)" });
+  await page.waitForFunction(() => /would make one a\s*maximum/.test(document.querySelector("main")?.textContent ?? ""), null, { timeout: 10_000 });
 }
