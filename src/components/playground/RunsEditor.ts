@@ -150,6 +150,8 @@ export function RunsEditor(initial: readonly PlaygroundRun[]): RunsEditorElement
   const emit = () => root.dispatchEvent(new Event("input", { bubbles: true }));
   const refresh = () => {
     add.disabled = cards.length >= MAX_RUNS;
+    // Say why the button is off: one colour per run, and as many runs as there are colours.
+    add.textContent = add.disabled ? `${MAX_RUNS} runs, one per colour: remove one to add another` : "+ Add a run";
     cards.forEach(({ element }, i) => {
       element.style.setProperty("--run-color", seriesColors[i % seriesColors.length]);
       element.querySelector("h3")!.textContent = `Run ${i + 1}`;

@@ -28,6 +28,7 @@ export interface PlaygroundState {
   runs: PlaygroundRun[];
 }
 
+/** As many runs as there are series colours (./series.ts), so that no two runs share one. */
 export const MAX_RUNS = 6;
 /** Enough for any figure here, and small enough that a hostile link cannot freeze the page. */
 export const MAX_PLAYGROUND_STEPS = 5000;
