@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runOptimizer } from "../../lib/index.js";
 import { convergenceMap, fastestCell, logSpace } from "../../lib/analysis/convergenceMap.js";
 import { velocityArrows } from "../../src/components/VelocityArrows.js";
-import { fromLogPosition } from "../../src/components/inputs.js";
-import { mapBetas, mapLrs, mapOptions, packCells, sliderKappas, tableMap, tableSpec, unpackCells, type MapTable } from "../../src/components/momentumMapTable.js";
+import { mapBetas, mapLrs, mapOptions } from "../../src/components/momentumMapGrid.js";
 import { RavineContour, ravineKappa, ravineLevels } from "../../src/components/RavineContour.js";
 import { LossChart } from "../../src/components/LossChart.js";
 import { widenLogDomain } from "../../src/components/coarseDomain.js";
@@ -130,25 +129,16 @@ describe("Momentum page", () => {
     expect(fastest.lr / (4 / (1 + Math.sqrt(kappa)) ** 2)).toBeLessThan(1.5);
   });
 
-  it("the map table holds lib's convergenceMap for every value of the κ slider, and only for the page's objective and start", () => {
-    expect(sliderKappas).toContain(25);
-    expect(sliderKappas).toContain(fromLogPosition(1.41));
-    expect(new Set(sliderKappas).size).toBe(sliderKappas.length);
-    for (let k = 0; k <= 200; ++k) expect(sliderKappas).toContain(fromLogPosition(k / 100));
+  it("the map's grid: 30 log-spaced η from 0.02/κ to 4/κ and 20 momentum coefficients, one heavy-ball run per cell", () => {
     // mapBetas is the page's former d3.range(0, 0.96, 0.05), rounded.
     expect(mapBetas).toEqual(Array.from({ length: 20 }, (_, i) => Math.round(i * 0.05 * 100) / 100));
-    const table: MapTable = { spec: tableSpec(start), cells: {} };
-    for (const kappa of [1, 6.31, 25, 100]) {
-      const ravine = { name: "ravine", params: { kappa } } as const;
-      const cells = convergenceMap(mapOptions(ravine, start, kappa));
-      table.cells[String(kappa)] = packCells(cells);
-      expect(unpackCells(table.cells[String(kappa)], mapLrs(kappa), mapBetas)).toEqual(cells);
-      expect(tableMap(table, ravine, start, kappa)).toEqual(cells);
-      // Another start, another objective or a κ the table lacks: the page computes the map itself.
-      expect(tableMap(table, ravine, [-3, 1.5], kappa)).toBeUndefined();
-      expect(tableMap(table, { name: "rosenbrock" }, start, kappa)).toBeUndefined();
+    for (const kappa of [1, 25]) {
+      const options = mapOptions({ name: "ravine", params: { kappa } }, start, kappa);
+      expect(options.lrs).toEqual(mapLrs(kappa));
+      expect(options.lrs[0]).toBeCloseTo(0.02 / kappa, 12);
+      expect(options.lrs.at(-1)).toBeCloseTo(4 / kappa, 12);
+      expect(convergenceMap(options)).toHaveLength(600);
     }
-    expect(tableMap(table, { name: "ravine", params: { kappa: 26 } }, start, 26)).toBeUndefined();
   });
 
   it("the ravine's exact contour levels are ContourPlot's (evenly spaced ticks between the view's extremes)", () => {
