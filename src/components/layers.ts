@@ -4,7 +4,7 @@
 // the base it already shows when a new figure has the same one, and swaps only the overlay.
 import type * as Plot from "@observablehq/plot";
 import { legend, plot } from "./plot.js";
-import { whenNear } from "./nearViewport.js";
+import { observeNear, whenNear } from "./nearViewport.js";
 import { axisMark } from "./svgMarks.js";
 
 type PlotFigure = ReturnType<typeof Plot.plot>;
@@ -267,8 +267,11 @@ export function FigureSlot(): FigureSlotElement {
   const slot = document.createElement("div") as unknown as FigureSlotElement;
   slot.className = "downhill-figure-slot";
   let current: Node | undefined;
-  // The first call observes the slot, and (its distance unknown yet) makes the figure at once.
-  slot.show = (make: () => Node) => whenNear(slot, () => put(make()));
+  slot.show = (make: () => Node) => {
+    if (current !== undefined) return whenNear(slot, () => put(make()));
+    observeNear(slot);
+    put(make());
+  };
   const put = (node: Node) => {
     if (node === current) return;
     if (isLayeredFigure(current) && isLayeredFigure(node) && current.baseKey === node.baseKey) {

@@ -10,19 +10,27 @@ export const restMs = 400;
 const near = new WeakMap<Element, boolean>();
 /** The work waiting for each element, by channel (one piece of work per channel: the last asked for). */
 const waiting = new WeakMap<Element, Map<unknown, { run: () => void; timer: ReturnType<typeof setTimeout> }>>();
+const observed = new WeakSet<Element>();
 let observer: IntersectionObserver | undefined;
 
-function observe(element: Element): void {
-  if (typeof IntersectionObserver === "undefined") return; // every element counts as near
+/** Starts watching how far `element` is from the viewport (whenNear and nearValue do it on their first call). */
+export function observeNear(element: Element): void {
+  if (typeof IntersectionObserver === "undefined" || observed.has(element)) return; // without one, every element counts as near
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) {
-        near.set(entry.target, entry.isIntersecting);
-        if (entry.isIntersecting) for (const channel of [...(waiting.get(entry.target)?.keys() ?? [])]) flush(entry.target, channel);
+      for (const { target, isIntersecting } of entries) {
+        if (!target.isConnected) {
+          // Off the page (not yet put there, or removed): its distance is unknown again, and work for it runs at once.
+          observer!.unobserve(target);
+          observed.delete(target);
+          near.delete(target);
+        } else near.set(target, isIntersecting);
+        if (near.get(target) !== false) for (const channel of [...(waiting.get(target)?.keys() ?? [])]) flush(target, channel);
       }
     },
     { rootMargin: "25% 0px" },
   );
+  observed.add(element);
   observer.observe(element);
 }
 
@@ -32,7 +40,12 @@ function flush(element: Element, channel: unknown): void {
   if (!work) return;
   queue!.delete(channel);
   clearTimeout(work.timer);
-  work.run();
+  // An error in one piece of work (a figure that fails to draw) is reported, and the others still run.
+  try {
+    work.run();
+  } catch (error) {
+    reportError(error);
+  }
 }
 
 /**
@@ -41,7 +54,7 @@ function flush(element: Element, channel: unknown): void {
  * still waiting there: only the last one runs.
  */
 export function whenNear(element: Element, work: () => void, channel: unknown = element): void {
-  if (!near.has(element)) observe(element);
+  observeNear(element);
   let queue = waiting.get(element);
   if (!queue) waiting.set(element, (queue = new Map()));
   const previous = queue.get(channel);
@@ -53,6 +66,8 @@ export function whenNear(element: Element, work: () => void, channel: unknown = 
   }
   queue.set(channel, { run: work, timer: setTimeout(() => flush(element, channel), restMs) });
 }
+
+const valueChannel = Symbol("nearValue");
 
 /** Each nearValue still waiting, by element and channel: how to settle it. */
 const unsettled = new WeakMap<Element, Map<unknown, () => void>>();
@@ -67,14 +82,14 @@ const unsettled = new WeakMap<Element, Map<unknown, () => void>>();
  * waiting: the runtime computes a cell's next value only after its last one, so a value never settled would hold the
  * cell (and every cell after it) for good.
  */
-export function nearValue<T>(element: Element, value: T, channel: unknown = "value"): T | Promise<T> {
+export function nearValue<T>(element: Element, value: T, channel: unknown = valueChannel): T | Promise<T> {
   let byChannel = unsettled.get(element);
   if (!byChannel) unsettled.set(element, (byChannel = new Map()));
   const previous = byChannel.get(channel);
   byChannel.delete(channel);
   previous?.();
   if (near.get(element) !== false) {
-    whenNear(element, () => {}, channel); // observes it
+    whenNear(element, () => {}, channel); // observes it, and drops the settle of a value just settled
     return value;
   }
   return new Promise((resolve) => {

@@ -4,9 +4,10 @@
 // several of them. Inside one render function the same drawing is a few DOM calls and one path per run, on the
 // scales and in the frame of the figure (made by Plot once per geometry, ./layers.ts's overlayPlot), so the overlay
 // lines up with the base.
-// Everything that draws an overlay by hand uses this module: appendLines and appendDots (lines, and a dot at each
-// point, all in one path), clipToFrame, overlayMark (a drawing with scales), columnLines and columnDots (the same as
-// marks, from columns of numbers), axisMark (an axis that moves with the data), and the small helpers below them.
+// The course's figures draw their overlays by hand with this module: appendLines and appendDots (lines, and a dot at
+// each point, all in one path), clipToFrame, overlayMark (a drawing with scales), columnLines and columnDots (the same
+// as marks, from columns of numbers), axisMark (an axis that moves with the data), and the small helpers below them.
+// (The playground's map and time charts, whose paths a time cursor cuts short, still draw theirs with d3 and clip paths.)
 import type * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { plot } from "./plot.js";
@@ -340,9 +341,9 @@ export function axisMark(
     // As Plot: the scale's own tick format (with the precision the ticks need; on a log axis, blank between powers of
     // ten when they would crowd), or a function given for a linear axis.
     const formatted = typeof tickFormat === "function" && !log;
-    // An axis is drawn once per domain and frame and copied after that (a format given as a function is not part of
-    // the key: such an axis is drawn every time).
-    const key = formatted ? undefined : `${axis} ${log} ${scale.domain()} ${scale.range()} ${count} ${tickFormat} ${marginLeft} ${marginTop} ${right} ${bottom}`;
+    // An axis is drawn once per domain and frame and copied after that; one with a format given as a function (which
+    // a key cannot tell apart) is drawn every time.
+    const key = typeof tickFormat === "function" ? undefined : `${axis} ${log} ${scale.domain()} ${scale.range()} ${count} ${tickFormat} ${marginLeft} ${marginTop} ${right} ${bottom}`;
     const drawn = key === undefined ? undefined : axes.get(key);
     if (drawn) return drawn.cloneNode(true) as SVGElement;
     const label = formatted ? tickFormat : scale.tickFormat(count, tickFormat);

@@ -120,14 +120,15 @@ describe("FigureSlot", () => {
         report = callback;
       }
       observe() {}
+      unobserve() {}
     });
     vi.useFakeTimers();
     try {
       const slot = FigureSlot();
+      document.body.append(slot); // an element off the page counts as near
       const first = chart([[0, 0]]);
       slot.show(() => first);
       expect(slot.firstElementChild).toBe(first);
-      slot.show(() => first); // the slot is now observed
       report([{ target: slot, isIntersecting: false }]);
       let made = 0;
       const next = () => (++made, chart([[0, 0]], { yMax: 20 }));
@@ -146,7 +147,7 @@ describe("FigureSlot", () => {
       slot.show(next); // near: made at once
       expect(made).toBe(3);
       // A value for a cell shown only near an element: at once while near, else once near or at rest.
-      const element = document.createElement("div");
+      const element = document.body.appendChild(document.createElement("div"));
       expect(nearValue(element, 1)).toBe(1);
       report([{ target: element, isIntersecting: false }]);
       const later = nearValue(element, 2);
@@ -160,6 +161,12 @@ describe("FigureSlot", () => {
       await expect(superseded).resolves.toBe(3);
       vi.advanceTimersByTime(1000);
       await expect(atRest).resolves.toBe(4);
+      // Taken off the page, an element's distance is unknown again: its work runs at once.
+      slot.remove();
+      report([{ target: slot, isIntersecting: false }]);
+      slot.show(next);
+      expect(made).toBe(4);
+      element.remove();
     } finally {
       vi.useRealTimers();
       vi.unstubAllGlobals();
