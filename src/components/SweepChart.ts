@@ -77,20 +77,23 @@ export function SweepChart(points: readonly SweepPoint[], { lr, boundaries = [],
         d.lines([{ xs: rows.map((r) => r.lr), ys: rows.map((r) => r.shown) }], { stroke: "currentColor", strokeOpacity: 0.25 }, g);
         // Runs by kind of mark and colour: filled dots first, then rings (below the axis), then crosses (above it),
         // as the three dot marks were stacked.
-        const kinds = { dot: new Map<string, Row[]>(), ring: new Map<string, Row[]>(), times: new Map<string, Row[]>() };
+        type Column = { xs: number[]; ys: number[] };
+        const kinds = { dot: new Map<string, Column>(), ring: new Map<string, Column>(), times: new Map<string, Column>() };
         for (const r of rows) {
           const byColor = kinds[r.edge === "above" ? "times" : r.edge === "below" ? "ring" : "dot"];
           const c = color(r);
-          byColor.set(c, [...(byColor.get(c) ?? []), r]);
+          let column = byColor.get(c);
+          if (!column) byColor.set(c, (column = { xs: [], ys: [] }));
+          column.xs.push(r.lr);
+          column.ys.push(r.shown);
         }
-        const column = (runs: Row[]) => [runs.map((r) => r.lr), runs.map((r) => r.shown)] as const;
-        for (const [c, runs] of kinds.dot) d.dots(...column(runs), { fill: c, r: 3.5 }, g);
-        for (const [c, runs] of kinds.ring) d.dots(...column(runs), { fill: "none", stroke: c, strokeWidth: 1.5, r: 3.5 }, g);
+        for (const [c, { xs, ys }] of kinds.dot) d.dots(xs, ys, { fill: c, r: 3.5 }, g);
+        for (const [c, { xs, ys }] of kinds.ring) d.dots(xs, ys, { fill: "none", stroke: c, strokeWidth: 1.5, r: 3.5 }, g);
         const f = (v: number) => v.toFixed(1);
-        for (const [c, runs] of kinds.times) {
+        for (const [c, { xs, ys }] of kinds.times) {
           let data = "";
-          for (const r of runs) {
-            const [px, py] = [d.x(r.lr), d.y(r.shown)];
+          for (let i = 0; i < xs.length; ++i) {
+            const [px, py] = [d.x(xs[i]), d.y(ys[i])];
             if (Number.isFinite(px) && Number.isFinite(py)) data += timesPath.map(([mx, my, lx, ly]) => `M${f(px + mx)},${f(py + my)}L${f(px + lx)},${f(py + ly)}`).join("");
           }
           if (data) d.el("path", { d: data, fill: "none", stroke: c, "stroke-width": 2 }, g);

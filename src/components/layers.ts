@@ -1,7 +1,8 @@
 // A figure as two stacked Plot SVGs of identical geometry: a base (axes, grid, contours: what stays while a slider
-// moves) and an overlay (the runs, and an axis whose domain follows them: what moves). Plot spends most of a small chart's time on its axes (about 3 ms
-// of 4), so a chart that redraws only its overlay redraws in a fraction of that; a FigureSlot on the page keeps
-// the base it already shows when a new figure has the same one, and swaps only the overlay.
+// moves) and an overlay (the runs, and an axis whose domain follows them: what moves). Plot spends most of a small
+// chart's time on its axes (about 3 ms of 4), so a chart that redraws only its overlay redraws in a fraction of that;
+// a FigureSlot on the page keeps the base it already shows when a new figure has the same one, and swaps only the
+// overlay.
 import type * as Plot from "@observablehq/plot";
 import { legend, plot } from "./plot.js";
 import { observeNear, whenNear } from "./nearViewport.js";
